@@ -1,0 +1,174 @@
+package dev.localdb.domain.allocation;
+
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.NoFreePortException;
+import dev.localdb.domain.error.ProjectInUseException;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.AllocationStatus;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.PortRange;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.model.Registry;
+import dev.localdb.domain.port.PortProbe;
+import dev.localdb.domain.port.ProcessInspector;
+import dev.localdb.domain.port.RegistryStore;
+import dev.localdb.domain.port.RegistryTransaction.Outcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application service every frontend uses: allocate, release, clean up and list ports.
+ * Each operation that changes something is one registry transaction, so the check "is this port
+ * free?" and the write "it is mine" happen under the same lock in every process.
+ */
+public final class PortAllocator {
+    private final RegistryStore store;
+    private final PortProbe probe;
+    private final ProcessInspector inspector;
+    private final Clock clock;
+    private final AllocationSettings settings;
+    private final List<AllocationStrategy> strategies;
+
+    public PortAllocator(RegistryStore store, PortProbe probe, ProcessInspector inspector, Clock clock,
+                         AllocationSettings settings) {
+        this(store, probe, inspector, clock, settings, AllocationPolicy.standard());
+    }
+
+    public PortAllocator(RegistryStore store, PortProbe probe, ProcessInspector inspector, Clock clock,
+                         AllocationSettings settings, List<AllocationStrategy> strategies) {
+        this.store = store;
+        this.probe = probe;
+        this.inspector = inspector;
+        this.clock = clock;
+        this.settings = settings;
+        this.strategies = List.copyOf(strategies);
+    }
+
+    /** Gives the project a port by the first rule that finds one, and records it as held. */
+    public AllocationResult allocate(AllocationRequest request) {
+        return store.update(current -> {
+            Instant now = clock.instant();
+            StatusJudge judge = new StatusJudge(inspector);
+            Registry registry = cleanupIsDue(current, now) ? removeStale(current, judge, now).registry() : current;
+            AllocationContext context = new AllocationContext(request, registry, settings, probe, judge);
+            refuseIfServedByAnother(context);
+            for (AllocationStrategy strategy : strategies) {
+                Optional<PortNumber> chosen = strategy.choose(context);
+                if (chosen.isPresent()) {
+                    Allocation allocation = heldAllocation(context, chosen.get(), now);
+                    return new Outcome<>(registry.with(allocation), new AllocationResult(allocation, strategy.name()));
+                }
+            }
+            throw exhausted(context);
+        });
+    }
+
+    /** Frees the project's port; the project keeps remembering it. Empty when nothing was held. */
+    public Optional<Allocation> release(ProjectName project) {
+        return store.update(current -> current.find(project)
+                .filter(Allocation::isHeld)
+                .map(held -> new Outcome<>(current.with(held.released()), Optional.of(held)))
+                .orElseGet(() -> new Outcome<>(current, Optional.empty())));
+    }
+
+    /**
+     * Frees the project's port only if this owner still holds it, so a process that exits late
+     * never frees a port that cleanup already gave to a newer owner.
+     */
+    public boolean releaseIfOwnedBy(ProjectName project, ProcessIdentity owner) {
+        return store.update(current -> current.find(project)
+                .filter(a -> a.isHeld() && a.owner().equals(Optional.of(owner)))
+                .map(held -> new Outcome<>(current.with(held.released()), true))
+                .orElseGet(() -> new Outcome<>(current, false)));
+    }
+
+    /** Hands a held port to the process that now serves on it (e.g. from `start` to the server). */
+    public Allocation assignOwner(ProjectName project, PortNumber port, ProcessIdentity owner) {
+        return store.update(current -> {
+            Allocation held = current.find(project)
+                    .filter(a -> a.isHeld() && a.port().equals(port))
+                    .orElseThrow(() -> new InvalidInputException("Project " + project + " does not hold port " + port + " any more."));
+            Allocation owned = held.withOwner(Optional.of(owner));
+            return new Outcome<>(current.with(owned), owned);
+        });
+    }
+
+    /** Turns every stale allocation into a remembered port and records when cleanup ran. */
+    public int cleanup() {
+        return store.update(current -> {
+            Outcome<Integer> cleaned = removeStale(current, new StatusJudge(inspector), clock.instant());
+            return cleaned;
+        });
+    }
+
+    /** Every allocation with what it means now. Reads only; never writes. */
+    public RegistryView view() {
+        Registry registry = store.read();
+        StatusJudge judge = new StatusJudge(inspector);
+        List<RegistryView.Entry> entries = registry.list().stream()
+                .map(a -> new RegistryView.Entry(a, judge.statusOf(a)))
+                .toList();
+        return new RegistryView(entries, registry.lastCleanup());
+    }
+
+    public AllocationSettings settings() {
+        return settings;
+    }
+
+    private boolean cleanupIsDue(Registry registry, Instant now) {
+        return registry.lastCleanup()
+                .map(last -> last.plus(settings.cleanupInterval()).isBefore(now))
+                .orElse(true);
+    }
+
+    private static Outcome<Integer> removeStale(Registry registry, StatusJudge judge, Instant now) {
+        Registry next = registry;
+        int cleaned = 0;
+        for (Allocation allocation : registry.list()) {
+            if (judge.statusOf(allocation) == AllocationStatus.STALE) {
+                next = next.with(allocation.released());
+                cleaned++;
+            }
+        }
+        return new Outcome<>(next.withLastCleanup(now), cleaned);
+    }
+
+    private static void refuseIfServedByAnother(AllocationContext context) {
+        Optional<ProcessIdentity> asking = context.request().owner();
+        context.own()
+                .filter(own -> asking.isPresent() && context.judge().statusOf(own) == AllocationStatus.ACTIVE)
+                .filter(own -> !own.owner().equals(asking))
+                .ifPresent(own -> {
+                    throw new ProjectInUseException("Project " + own.project() + " is already served on port " + own.port()
+                            + " by process " + own.owner().orElseThrow().pid() + "; stop it first with 'localdb stop " + own.project() + "'.");
+                });
+    }
+
+    /** Keeps the original time when the project simply keeps its port. */
+    private static Allocation heldAllocation(AllocationContext context, PortNumber port, Instant now) {
+        Optional<Allocation> own = context.own();
+        Optional<ProcessIdentity> owner = context.request().owner()
+                .or(() -> own.filter(a -> context.judge().statusOf(a) == AllocationStatus.ACTIVE).flatMap(Allocation::owner));
+        boolean keepsHeldPort = own.isPresent() && own.get().isHeld() && own.get().port().equals(port)
+                && context.judge().statusOf(own.get()).blocksOthers();
+        Instant since = keepsHeldPort ? own.get().allocatedAt() : now;
+        return Allocation.held(context.project(), port, owner, since);
+    }
+
+    private static NoFreePortException exhausted(AllocationContext context) {
+        int held = 0;
+        int total = 0;
+        for (PortRange range : context.settings().ranges()) {
+            total += range.size();
+            for (int p = range.first().value(); p <= range.last().value(); p++) {
+                if (context.heldByOther(new PortNumber(p))) {
+                    held++;
+                }
+            }
+        }
+        return new NoFreePortException(context.settings().ranges(), held, total - held);
+    }
+}

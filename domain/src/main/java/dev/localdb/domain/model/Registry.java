@@ -1,0 +1,76 @@
+package dev.localdb.domain.model;
+
+import dev.localdb.domain.error.InvalidInputException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of every allocation, at most one per project, plus when cleanup last ran.
+ * Two projects can never hold the same port; two may remember the same one (see the allocation
+ * rules: a remembered port is taken by another project only as a last resort).
+ */
+public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instant> lastCleanup) {
+    public static final Registry EMPTY = new Registry(Map.of(), Optional.empty());
+
+    public Registry {
+        if (allocations == null || lastCleanup == null) {
+            throw new InvalidInputException("A registry needs its allocations and its last cleanup time (or none).");
+        }
+        allocations = java.util.Collections.unmodifiableMap(new TreeMap<>(allocations));
+        Map<PortNumber, ProjectName> holders = new HashMap<>();
+        allocations.forEach((name, allocation) -> {
+            if (!name.equals(allocation.project())) {
+                throw new InvalidInputException("Registry entry " + name + " describes project " + allocation.project() + ".");
+            }
+            if (allocation.isHeld()) {
+                ProjectName other = holders.putIfAbsent(allocation.port(), name);
+                if (other != null) {
+                    throw new InvalidInputException("Port " + allocation.port() + " is held by both " + other + " and " + name + ".");
+                }
+            }
+        });
+    }
+
+    public static Registry of(Collection<Allocation> allocations, Optional<Instant> lastCleanup) {
+        Map<ProjectName, Allocation> byProject = new HashMap<>();
+        for (Allocation allocation : allocations) {
+            if (byProject.putIfAbsent(allocation.project(), allocation) != null) {
+                throw new InvalidInputException("Project " + allocation.project() + " appears twice in the registry.");
+            }
+        }
+        return new Registry(byProject, lastCleanup);
+    }
+
+    public Optional<Allocation> find(ProjectName project) {
+        return Optional.ofNullable(allocations.get(project));
+    }
+
+    public List<Allocation> list() {
+        return List.copyOf(allocations.values());
+    }
+
+    public int size() {
+        return allocations.size();
+    }
+
+    public Registry with(Allocation allocation) {
+        Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
+        copy.put(allocation.project(), allocation);
+        return new Registry(copy, lastCleanup);
+    }
+
+    public Registry without(ProjectName project) {
+        Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
+        copy.remove(project);
+        return new Registry(copy, lastCleanup);
+    }
+
+    public Registry withLastCleanup(Instant when) {
+        return new Registry(allocations, Optional.of(when));
+    }
+}

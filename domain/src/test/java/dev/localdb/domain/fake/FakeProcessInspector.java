@@ -1,0 +1,60 @@
+package dev.localdb.domain.fake;
+
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.port.ProcessInspector;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A process table in memory: processes start, die, get their PID reused, and the machine reboots. */
+public final class FakeProcessInspector implements ProcessInspector {
+    private final Map<Long, ProcessIdentity> running = new ConcurrentHashMap<>();
+    private final AtomicLong nextPid = new AtomicLong(1000);
+    private final AtomicLong ticks = new AtomicLong(100);
+    private volatile String bootId = "boot-1";
+    private volatile ProcessIdentity self;
+
+    public FakeProcessInspector() {
+        self = start();
+    }
+
+    @Override
+    public ProcessIdentity current() {
+        return self;
+    }
+
+    @Override
+    public Optional<ProcessIdentity> identify(long pid) {
+        return Optional.ofNullable(running.get(pid));
+    }
+
+    @Override
+    public boolean isAlive(ProcessIdentity identity) {
+        return identity.equals(running.get(identity.pid())) && identity.bootId().equals(bootId);
+    }
+
+    /** Starts a new process with a fresh PID. */
+    public ProcessIdentity start() {
+        return startWithPid(nextPid.getAndIncrement());
+    }
+
+    /** Starts a process with a given PID, e.g. to reuse a dead process's PID. */
+    public ProcessIdentity startWithPid(long pid) {
+        ProcessIdentity identity = new ProcessIdentity(pid, ticks.getAndIncrement(), bootId);
+        running.put(pid, identity);
+        return identity;
+    }
+
+    public void kill(ProcessIdentity identity) {
+        running.remove(identity.pid(), identity);
+    }
+
+    /** Every process ends and the boot id changes; PIDs start over. */
+    public void reboot() {
+        running.clear();
+        bootId = bootId + "+";
+        nextPid.set(1000);
+        self = startWithPid(self.pid());
+    }
+}
