@@ -35,7 +35,12 @@ public record AllocationSettings(List<PortRange> ranges, PortNumber preferredPor
                 PortNumber.of(3000), Set.of(), Duration.ofHours(1));
     }
 
+    /**
+     * Other ranges; the default preferred port moves to the first port of the first range, so a
+     * user who configures 8000-8099 gets 8000 rather than 3000.
+     */
     public AllocationSettings withRanges(List<PortRange> newRanges) {
-        return new AllocationSettings(newRanges, preferredPort, excluded, cleanupInterval);
+        PortNumber first = newRanges.isEmpty() ? preferredPort : newRanges.get(0).first();
+        return new AllocationSettings(newRanges, first, excluded, cleanupInterval);
     }
 }

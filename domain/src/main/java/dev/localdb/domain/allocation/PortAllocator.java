@@ -59,7 +59,8 @@ public final class PortAllocator {
                 Optional<PortNumber> chosen = strategy.choose(context);
                 if (chosen.isPresent()) {
                     Allocation allocation = heldAllocation(context, chosen.get(), now);
-                    return new Outcome<>(registry.with(allocation), new AllocationResult(allocation, strategy.name()));
+                    Registry next = releaseStaleHoldersOf(registry, allocation, judge).with(allocation);
+                    return new Outcome<>(next, new AllocationResult(allocation, strategy.name()));
                 }
             }
             throw exhausted(context);
@@ -134,6 +135,21 @@ public final class PortAllocator {
             }
         }
         return new Outcome<>(next.withLastCleanup(now), cleaned);
+    }
+
+    /**
+     * Rules 2 and 5 may choose a port whose holder died before cleanup ran. The registry allows one
+     * holder per port, so that stale holder now only remembers it, as cleanup would have left it.
+     */
+    private static Registry releaseStaleHoldersOf(Registry registry, Allocation taker, StatusJudge judge) {
+        Registry next = registry;
+        for (Allocation other : registry.list()) {
+            if (!other.project().equals(taker.project()) && other.port().equals(taker.port())
+                    && judge.statusOf(other) == AllocationStatus.STALE) {
+                next = next.with(other.released());
+            }
+        }
+        return next;
     }
 
     private static void refuseIfServedByAnother(AllocationContext context) {

@@ -22,7 +22,7 @@ public record PortNumber(int value) implements Comparable<PortNumber> {
         try {
             return new PortNumber(Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Invalid port \"" + text + "\": a port is a number from 1 to 65535.");
+            throw new InvalidInputException("Invalid port \"" + Printable.of(text) + "\": a port is a number from 1 to 65535.");
         }
     }
 

@@ -16,7 +16,7 @@ public record ProjectName(String value) implements Comparable<ProjectName> {
             throw new InvalidInputException("Project name is empty: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit.");
         }
         if (value.length() > MAX_LENGTH || !VALID.matcher(value).matches()) {
-            throw new InvalidInputException("Invalid project name \"" + printable(value) + "\": use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit (names are never paths).");
+            throw new InvalidInputException("Invalid project name \"" + Printable.of(value) + "\": use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit (names are never paths).");
         }
     }
 
@@ -32,18 +32,5 @@ public record ProjectName(String value) implements Comparable<ProjectName> {
     @Override
     public String toString() {
         return value;
-    }
-
-    /** Escapes control characters so that an error message can never drive the terminal. */
-    private static String printable(String raw) {
-        StringBuilder out = new StringBuilder();
-        raw.codePoints().limit(80).forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return raw.length() > 80 ? out + "..." : out.toString();
     }
 }

@@ -43,6 +43,8 @@ public final class FakeProcessInspector implements ProcessInspector {
     public ProcessIdentity startWithPid(long pid) {
         ProcessIdentity identity = new ProcessIdentity(pid, ticks.getAndIncrement(), bootId);
         running.put(pid, identity);
+        // Like a real kernel, never hand a running process's PID to the next new process.
+        nextPid.accumulateAndGet(pid + 1, Math::max);
         return identity;
     }
 

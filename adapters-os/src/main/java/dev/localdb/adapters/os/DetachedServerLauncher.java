@@ -1,0 +1,165 @@
+package dev.localdb.adapters.os;
+
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.ProcessInspector;
+import dev.localdb.domain.project.LaunchSpec;
+import dev.localdb.domain.project.ServerLauncher;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Starts a project's server as a process that outlives the CLI: in a session of its own (see
+ * {@link LaunchDetachment}), stdin from /dev/null, stdout and stderr appended to
+ * {@code runtime/<project>.log}, with the given environment plus {@code PORT} and
+ * {@code LOCALDB_PROJECT}. A project with a command runs {@code /bin/sh -c <command>} in its
+ * working directory (by default the project's folder); one without runs the embedded server.
+ *
+ * <p>A server that exits before it could even be identified (a typo in its command, say) is
+ * reported by an identity that is never alive: start time {@link #ENDED}, which no live process
+ * has. Callers then see "not running" and show {@link #lastLogLines}, as for any server that dies.
+ */
+public final class DetachedServerLauncher implements ServerLauncher {
+    /** The start time of the identity returned for a server that was gone before it was identified. */
+    static final long ENDED = Long.MIN_VALUE;
+    private static final File DEV_NULL = new File("/dev/null");
+    private static final int IDENTIFY_ATTEMPTS = 200;
+    private static final long IDENTIFY_PAUSE_MILLIS = 5;
+
+    private final Path runtimeDir;
+    private final Function<ProjectName, Path> projectFolder;
+    private final Function<LaunchSpec, List<String>> embeddedServerCommand;
+    private final Map<String, String> baseEnvironment;
+    private final ProcessInspector inspector;
+    private final LaunchDetachment detachment;
+
+    /**
+     * @param runtimeDir            where {@code <project>.log} goes (created 0700 if missing)
+     * @param projectFolder         a project's own folder, its default working directory
+     * @param embeddedServerCommand the command line of the embedded server for a project without a command
+     * @param baseEnvironment       the server's environment before {@code PORT} and {@code LOCALDB_PROJECT}
+     * @param inspector             identifies the started process
+     */
+    public DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
+                                  Function<LaunchSpec, List<String>> embeddedServerCommand,
+                                  Map<String, String> baseEnvironment, ProcessInspector inspector) {
+        this(runtimeDir, projectFolder, embeddedServerCommand, baseEnvironment, inspector, LaunchDetachment.forThisHost());
+    }
+
+    DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
+                           Function<LaunchSpec, List<String>> embeddedServerCommand,
+                           Map<String, String> baseEnvironment, ProcessInspector inspector, LaunchDetachment detachment) {
+        this.runtimeDir = Objects.requireNonNull(runtimeDir, "runtimeDir");
+        this.projectFolder = Objects.requireNonNull(projectFolder, "projectFolder");
+        this.embeddedServerCommand = Objects.requireNonNull(embeddedServerCommand, "embeddedServerCommand");
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.detachment = Objects.requireNonNull(detachment, "detachment");
+    }
+
+    @Override
+    public ProcessIdentity launch(LaunchSpec spec) {
+        ProjectName name = spec.project().name();
+        Path workingDirectory = workingDirectory(spec);
+        ServerLogFile log = logOf(name);
+        ProcessBuilder builder = new ProcessBuilder(detachment.wrap(serverCommand(spec)))
+                .directory(workingDirectory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(baseEnvironment);
+        environment.put("PORT", spec.port().toString());
+        environment.put("LOCALDB_PROJECT", name.value());
+        try {
+            log.beginStart(name + " on port " + spec.port() + " at " + Instant.now());
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new RegistryUnusableException(oneLine("Cannot write the server log " + log.path() + ": " + reason
+                    + "; check that the runtime folder is yours and that the log is a plain file."), e);
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot start project \"" + name + "\": " + oneLine(e.getMessage()) + ".");
+        }
+        return identify(process, name);
+    }
+
+    @Override
+    public List<String> lastLogLines(LaunchSpec spec, int count) {
+        return logOf(spec.project().name()).lastLines(count);
+    }
+
+    private Path workingDirectory(LaunchSpec spec) {
+        Optional<String> configured = spec.project().workingDirectory();
+        Path directory = configured.map(Path::of).orElseGet(() -> projectFolder.apply(spec.project().name()));
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException("Cannot start project \"" + spec.project().name() + "\": its working directory "
+                    + directory + (Files.exists(directory) ? " is not a directory" : " does not exist") + (configured.isPresent()
+                            ? "; create it, or give the project another --dir."
+                            : "; its project folder is gone, so create the project again with 'localdb new'."));
+        }
+        return directory;
+    }
+
+    private List<String> serverCommand(LaunchSpec spec) {
+        List<String> command = spec.project().command()
+                .map(shellCommand -> List.of("/bin/sh", "-c", shellCommand))
+                .orElseGet(() -> embeddedServerCommand.apply(spec));
+        if (command.isEmpty()) {
+            throw new IllegalStateException("The embedded server command is empty");
+        }
+        return command;
+    }
+
+    /** The /proc entry appears with the process, but give a loaded machine a moment. */
+    private ProcessIdentity identify(Process process, ProjectName name) {
+        long pid = process.pid();
+        for (int attempt = 0; attempt < IDENTIFY_ATTEMPTS; attempt++) {
+            Optional<ProcessIdentity> identity = inspector.identify(pid);
+            if (identity.isPresent()) {
+                return identity.get();
+            }
+            if (!process.isAlive()) {
+                return new ProcessIdentity(pid, ENDED, inspector.current().bootId());
+            }
+            try {
+                Thread.sleep(IDENTIFY_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        // A server we cannot identify could never be stopped safely, so it must not keep running.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new RegistryUnusableException("Started the server of project \"" + name + "\" (PID " + pid
+                + ") but could not identify it, so it was stopped; check that /proc is readable and try again.");
+    }
+
+    private ServerLogFile logOf(ProjectName name) {
+        // A ProjectName has no separators and no leading dot, so the log stays inside the runtime directory.
+        return new ServerLogFile(runtimeDir.resolve(name.value() + ".log"));
+    }
+
+    private static String oneLine(String text) {
+        StringBuilder out = new StringBuilder();
+        String source = text == null ? "the program could not be run" : text;
+        source.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return out.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.localdb.adapters.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.port.ProcessInspector;
+import dev.localdb.domain.project.ServerControl.Termination;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the contract cannot say about real processes: descendants, signals never sent, IPv6. */
+class ProcessServerControlTest {
+    private final ProcessInspector inspector = new ProcFsProcessInspector();
+    private final ServerTestProcesses processes = new ServerTestProcesses(inspector);
+    private final ProcessServerControl control = new ProcessServerControl(inspector);
+
+    @AfterEach
+    void endProcesses() {
+        processes.close();
+    }
+
+    @Test
+    void theServersChildrenAreStoppedWithIt() throws Exception {
+        ProcessIdentity server = processes.startReady("sleep 60 & sleep 60 & echo ready; wait");
+        List<ProcessIdentity> children = childrenOf(server, 2);
+
+        assertThat(control.terminate(server, Duration.ofSeconds(10))).isEqualTo(Termination.STOPPED);
+
+        assertThat(children).noneMatch(inspector::isAlive);
+    }
+
+    @Test
+    void childrenThatIgnoreTheRequestAreKilledToo() throws Exception {
+        ProcessIdentity server = processes.startReady("trap '' TERM; sleep 60 & echo ready; wait");
+        List<ProcessIdentity> children = childrenOf(server, 1);
+
+        assertThat(control.terminate(server, Duration.ofMillis(300))).isEqualTo(Termination.KILLED);
+
+        assertThat(inspector.isAlive(server)).isFalse();
+        assertThat(children).noneMatch(inspector::isAlive);
+    }
+
+    @Test
+    void aMismatchedIdentityIsNeverSignalled() throws Exception {
+        // The shell prints each signal it receives. Pending signals are handled in increasing
+        // number, so a SIGTERM (15) sent before our SIGWINCH (28) would be printed before it.
+        ProcessIdentity server = processes.startReady(
+                "trap 'echo TERM' TERM; trap 'echo WINCH' WINCH; echo ready; while :; do sleep 0.05; done");
+        ProcessIdentity impostor = new ProcessIdentity(server.pid(), server.startTime() - 1, server.bootId());
+
+        assertThat(control.terminate(impostor, Duration.ofMillis(100))).isEqualTo(Termination.NOT_RUNNING);
+
+        assertThat(new ProcessBuilder("kill", "-WINCH", Long.toString(server.pid())).start().waitFor()).isZero();
+        assertThat(processes.readLine(server)).as("first signal the server saw").isEqualTo("WINCH");
+        assertThat(inspector.isAlive(server)).isTrue();
+    }
+
+    @Test
+    void anIpv6LoopbackListenerAcceptsConnections() throws Exception {
+        InetAddress ipv6Loopback = Inet6Address.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        try (ServerSocket onlyIpv6 = new ServerSocket(0, 50, ipv6Loopback)) {
+            assertThat(control.acceptsConnections(PortNumber.of(onlyIpv6.getLocalPort()))).isTrue();
+        }
+    }
+
+    @Test
+    void itNeverTerminatesTheProcessThatAsks() {
+        assertThatThrownBy(() -> control.terminate(inspector.current(), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<ProcessIdentity> childrenOf(ProcessIdentity server, int expected) throws Exception {
+        ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
+        ServerTestProcesses.await(() -> handle.children().count() == expected, expected + " children started");
+        List<ProcessIdentity> children = new ArrayList<>();
+        handle.children().forEach(child -> inspector.identify(child.pid()).map(processes::track).ifPresent(children::add));
+        assertThat(children).hasSize(expected).allMatch(inspector::isAlive);
+        return children;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.localdb.adapters.storage;
+
+import dev.localdb.domain.error.RegistryUnusableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The rules that keep other users out of the registry: localdb only uses a runtime directory and
+ * files that are really there (no symbolic links), that belong to the user running it, and a
+ * directory nobody else can write to. New directories are 0700 and new files 0600 from the
+ * moment they exist, never chmod-ed afterwards.
+ */
+final class FileSafety {
+    private FileSafety() {
+    }
+
+    static void createPrivateDirectories(Path dir) throws IOException {
+        if (supportsPosix(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** The attributes that make a file 0600 at creation; none where the file system has no POSIX permissions. */
+    static FileAttribute<?>[] privateFile(Path dir) {
+        return supportsPosix(dir)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
+
+    static void requireSafeDirectory(Path dir, FileFacts facts) {
+        String what = "Runtime directory " + dir;
+        requireKind(what, facts, FileFacts.Kind.DIRECTORY, "a directory");
+        requireOwnedByCurrentUser(what, facts);
+        if (facts.isWritableByOthers()) {
+            throw new RegistryUnusableException(what + " can be written by other users (mode "
+                    + String.format("%04o", facts.permissions()) + "); run 'chmod 700 " + dir + "' and try again.");
+        }
+    }
+
+    static void requireSafeFile(String what, FileFacts facts) {
+        requireKind(what, facts, FileFacts.Kind.REGULAR_FILE, "a regular file");
+        requireOwnedByCurrentUser(what, facts);
+    }
+
+    private static void requireKind(String what, FileFacts facts, FileFacts.Kind expected, String noun) {
+        if (facts.kind() == FileFacts.Kind.SYMBOLIC_LINK) {
+            throw new RegistryUnusableException(what + " is a symbolic link, which localdb refuses to follow; replace it with "
+                    + noun + ".");
+        }
+        if (facts.kind() != expected) {
+            throw new RegistryUnusableException(what + " is not " + noun + "; move it out of the way and try again.");
+        }
+    }
+
+    private static void requireOwnedByCurrentUser(String what, FileFacts facts) {
+        long self = CurrentUser.uid();
+        if (self >= 0 && facts.uid() >= 0 && facts.uid() != self) {
+            throw new RegistryUnusableException(what + " belongs to user id " + facts.uid() + ", not to you (user id " + self
+                    + "); localdb only uses its own files. Give it back to you or set LOCALDB_HOME to a directory of your own.");
+        }
+    }
+
+    private static boolean supportsPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The numeric user id of this process, looked up once; -1 where the platform has none. */
+    private static final class CurrentUser {
+        private static final long UID = find();
+
+        static long uid() {
+            return UID;
+        }
+
+        private static long find() {
+            try {
+                return new com.sun.security.auth.module.UnixSystem().getUid();
+            } catch (LinkageError | RuntimeException notUnix) {
+                return -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.localdb.adapters.storage;
+
+import static dev.localdb.adapters.storage.StorageErrors.io;
+
+import dev.localdb.adapters.storage.RegistryParser.Parsed;
+import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.model.Registry;
+import dev.localdb.domain.port.RegistryStore;
+import dev.localdb.domain.port.RegistryTransaction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The registry as {@code <runtime>/.port-registry.json}, shared by every localdb process of the
+ * user. Changes run under {@code <runtime>/.port-registry.lock} and replace the file atomically;
+ * reads take no lock, because a rename means a reader sees the old or the new file, never half.
+ * A damaged file is never silently taken as empty: a change sets it aside and says so, a read
+ * warns and leaves it alone.
+ */
+public final class JsonFileRegistryStore implements RegistryStore {
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final RegistryFiles files;
+    private final RegistryLock lock;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param runtimeDir  where the registry lives; created (0700, with missing parents) on the first change
+     * @param lockTimeout how long a change waits for another one before giving up
+     * @param warnings    receives one-line warnings, e.g. about a damaged registry
+     */
+    public JsonFileRegistryStore(Path runtimeDir, Duration lockTimeout, Consumer<String> warnings) {
+        if (lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("The lock timeout must not be negative: " + lockTimeout);
+        }
+        this.files = new RegistryFiles(runtimeDir);
+        this.lock = new RegistryLock(files.lock(), lockTimeout);
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    public JsonFileRegistryStore(Path runtimeDir, Consumer<String> warnings) {
+        this(runtimeDir, DEFAULT_LOCK_TIMEOUT, warnings);
+    }
+
+    @Override
+    public <T> T update(RegistryTransaction<T> transaction) {
+        Objects.requireNonNull(transaction, "transaction");
+        prepareDirectory();
+        RegistryJson.warmUp();
+        try (HeldLock held = io("lock registry", files.lock(), lock::acquire)) {
+            io("clean up", files.dir(), () -> {
+                AtomicFiles.deleteLeftovers(files);
+                return null;
+            });
+            Registry current = loadForUpdate();
+            RegistryTransaction.Outcome<T> outcome = transaction.apply(current);
+            if (outcome == null || outcome.registry() == null) {
+                throw new IllegalStateException("A registry transaction must return a registry (the one it was given for no change).");
+            }
+            if (!outcome.registry().equals(current)) {
+                byte[] content = RegistryJson.encode(outcome.registry());
+                held.requireStillHeld();
+                io("write registry", files.data(), () -> {
+                    AtomicFiles.replace(files, content);
+                    return null;
+                });
+            }
+            return outcome.result();
+        }
+    }
+
+    @Override
+    public Registry read() {
+        Optional<FileFacts> dir = io("inspect runtime directory", files.dir(), () -> FileFacts.of(files.dir()));
+        if (dir.isEmpty()) {
+            return Registry.EMPTY;
+        }
+        FileSafety.requireSafeDirectory(files.dir(), dir.get());
+        io("inspect registry lock file", files.lock(), () -> FileFacts.of(files.lock()))
+                .ifPresent(facts -> FileSafety.requireSafeFile("Registry lock file " + files.lock(), facts));
+        try {
+            Optional<Parsed> parsed = RegistryFileReader.load(files.data());
+            if (parsed.isEmpty()) {
+                return Registry.EMPTY;
+            }
+            return parsed.get().schemaVersion() > RegistryJson.SCHEMA_VERSION ? readNewer(parsed.get())
+                    : RegistryParser.toRegistry(parsed.get());
+        } catch (CorruptRegistryException e) {
+            warn("Registry " + files.data() + " is damaged (" + e.reason() + "); the next change will set it aside as "
+                    + RegistryFiles.CORRUPT_PREFIX + "<timestamp>.");
+            return Registry.EMPTY;
+        }
+    }
+
+    private void prepareDirectory() {
+        Path dir = files.dir();
+        Optional<FileFacts> facts = io("inspect runtime directory", dir, () -> FileFacts.of(dir));
+        if (facts.isEmpty()) {
+            facts = io("create runtime directory", dir, () -> {
+                FileSafety.createPrivateDirectories(dir);
+                return FileFacts.of(dir);
+            });
+        }
+        FileSafety.requireSafeDirectory(dir, facts.orElseThrow(
+                () -> new RegistryUnusableException("Runtime directory " + dir + " disappeared while it was being created; try again.")));
+    }
+
+    private Registry loadForUpdate() {
+        try {
+            Optional<Parsed> parsed = RegistryFileReader.load(files.data());
+            if (parsed.isEmpty()) {
+                return Registry.EMPTY;
+            }
+            int schema = parsed.get().schemaVersion();
+            if (schema > RegistryJson.SCHEMA_VERSION) {
+                throw new RegistryUnusableException("Registry " + files.data() + " was written by a newer localdb (schema "
+                        + schema + "); upgrade localdb — it will not be overwritten.");
+            }
+            return RegistryParser.toRegistry(parsed.get());
+        } catch (CorruptRegistryException e) {
+            Path kept = io("set aside damaged registry", files.data(), () -> AtomicFiles.moveAside(files, Instant.now()));
+            warn("Registry " + files.data() + " was damaged (" + e.reason() + "); kept it as " + kept + " and started a fresh one.");
+            return Registry.EMPTY;
+        }
+    }
+
+    /** Fields a newer version added are ignored; what this version knows is shown, never written back. */
+    private Registry readNewer(Parsed parsed) {
+        String newer = "Registry " + files.data() + " was written by a newer localdb (schema " + parsed.schemaVersion() + ")";
+        try {
+            Registry registry = RegistryParser.toRegistry(parsed);
+            warn(newer + "; showing what this version understands. Upgrade localdb to change it.");
+            return registry;
+        } catch (CorruptRegistryException e) {
+            warn(newer + " and this version cannot read it (" + e.reason() + "); upgrade localdb.");
+            return Registry.EMPTY;
+        }
+    }
+
+    private void warn(String message) {
+        warnings.accept(StorageErrors.oneLine(message));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.localdb.adapters.storage;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.localdb.adapters.storage.RegistryJson.Document;
+import dev.localdb.adapters.storage.RegistryJson.Entry;
+import dev.localdb.adapters.storage.RegistryJson.Owner;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.AllocationState;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.model.Registry;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the registry file in two steps: the JSON tree and its schema version first (so a newer
+ * file is recognised even when this version cannot map it), then the domain values, which
+ * re-check every rule (names, ports, one holder per port), so damage is never taken as data.
+ */
+final class RegistryParser {
+
+    /** A syntactically sound registry document of some schema version. */
+    record Parsed(int schemaVersion, JsonNode tree) {
+    }
+
+    private RegistryParser() {
+    }
+
+    static Parsed parse(byte[] bytes) throws CorruptRegistryException {
+        if (isBlank(bytes)) {
+            throw new CorruptRegistryException("the file is empty");
+        }
+        JsonNode tree;
+        try {
+            tree = RegistryJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new CorruptRegistryException(describe(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new CorruptRegistryException("it is not a JSON object");
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null) {
+            throw new CorruptRegistryException("schemaVersion is missing");
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+            throw new CorruptRegistryException("schemaVersion is not a positive whole number");
+        }
+        return new Parsed(version.intValue(), tree);
+    }
+
+    static Registry toRegistry(Parsed parsed) throws CorruptRegistryException {
+        Document document;
+        try {
+            document = RegistryJson.mapper().treeToValue(parsed.tree(), Document.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CorruptRegistryException(e instanceof JacksonException j ? describe(j) : "it has values of the wrong type");
+        }
+        if (document.allocations() == null) {
+            throw new CorruptRegistryException("allocations is missing");
+        }
+        try {
+            List<Allocation> allocations = new ArrayList<>(document.allocations().size());
+            for (int i = 0; i < document.allocations().size(); i++) {
+                allocations.add(allocation(document.allocations().get(i), "allocations[" + i + "]"));
+            }
+            return Registry.of(allocations, Optional.ofNullable(document.lastCleanup()).map(t -> instant(t, "lastCleanup")));
+        } catch (InvalidInputException e) {
+            throw new CorruptRegistryException(e.getMessage());
+        }
+    }
+
+    private static Allocation allocation(Entry entry, String where) {
+        if (entry == null || entry.project() == null || entry.port() == null || entry.state() == null
+                || entry.allocatedAt() == null) {
+            throw new InvalidInputException(where + " lacks a project, port, state or allocatedAt");
+        }
+        AllocationState state = switch (entry.state()) {
+            case "held" -> AllocationState.HELD;
+            case "released" -> AllocationState.RELEASED;
+            default -> throw new InvalidInputException(where + ".state is neither \"held\" nor \"released\"");
+        };
+        return new Allocation(ProjectName.of(entry.project()), PortNumber.of(entry.port()), state,
+                Optional.ofNullable(entry.owner()).map(o -> owner(o, where + ".owner")),
+                instant(entry.allocatedAt(), where + ".allocatedAt"));
+    }
+
+    private static ProcessIdentity owner(Owner owner, String where) {
+        if (owner.pid() == null || owner.startTime() == null || owner.bootId() == null) {
+            throw new InvalidInputException(where + " lacks a pid, startTime or bootId");
+        }
+        return new ProcessIdentity(owner.pid(), owner.startTime(), owner.bootId());
+    }
+
+    private static Instant instant(String text, String where) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(where + " is not an ISO-8601 time");
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Jackson's messages are long and technical; the warning needs a short phrase. */
+    private static String describe(IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "it is nested more than " + RegistryJson.MAX_NESTING + " levels deep or holds an oversized value";
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return pathOf(m.getPath()) + " has the wrong type";
+        }
+        if (e instanceof JsonMappingException m && m.getOriginalMessage().startsWith("Trailing token")) {
+            return "there is more after the JSON object";
+        }
+        if (e instanceof JsonParseException p && p.getLocation() != null) {
+            return "not valid JSON at line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr();
+        }
+        return "not valid JSON";
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getIndex() >= 0) {
+                out.append('[').append(step.getIndex()).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(step.getFieldName());
+            }
+        }
+        return out.toString();
+    }
+}

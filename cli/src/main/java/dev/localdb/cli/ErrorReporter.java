@@ -1,0 +1,61 @@
+package dev.localdb.cli;
+
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.LocalDbException;
+import dev.localdb.domain.error.NoFreePortException;
+import dev.localdb.domain.error.ProjectInUseException;
+import dev.localdb.domain.error.RegistryBusyException;
+import dev.localdb.domain.error.RegistryUnusableException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on stderr and its exit code. The stack trace is shown only
+ * with --verbose: users get what is wrong and what to do, not where in the code it happened.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    static int exitCodeOf(Throwable error) {
+        if (error instanceof InvalidInputException || error instanceof ProjectInUseException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (error instanceof NoFreePortException) {
+            return ExitCode.NO_FREE_PORT;
+        }
+        if (error instanceof RegistryBusyException || error instanceof RegistryUnusableException) {
+            return ExitCode.REGISTRY_UNAVAILABLE;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
+        report(error, commandLine, isVerbose(parseResult));
+        return exitCodeOf(error);
+    }
+
+    static void report(Throwable error, CommandLine commandLine, boolean verbose) {
+        var err = commandLine.getErr();
+        if (error instanceof LocalDbException) {
+            err.println("error: " + error.getMessage());
+        } else {
+            err.println("error: unexpected " + error.getClass().getSimpleName()
+                    + (error.getMessage() == null ? "" : ": " + error.getMessage())
+                    + (verbose ? "" : " (run again with --verbose for details)"));
+        }
+        if (verbose) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    private static boolean isVerbose(ParseResult parseResult) {
+        for (ParseResult pr = parseResult; pr != null; pr = pr.hasSubcommand() ? pr.subcommand() : null) {
+            if (pr.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

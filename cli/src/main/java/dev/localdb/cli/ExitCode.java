@@ -1,0 +1,17 @@
+package dev.localdb.cli;
+
+/** Every exit code localdb returns, in one place; scripts may rely on them. */
+public final class ExitCode {
+    public static final int OK = 0;
+    /** Something unexpected failed; run again with --verbose for the details. */
+    public static final int FAILURE = 1;
+    /** Bad input: an invalid project name, port, option or configuration value. */
+    public static final int BAD_INPUT = 2;
+    /** Every port of every configured range is taken. */
+    public static final int NO_FREE_PORT = 3;
+    /** The registry is busy (lock timeout) or cannot be used safely. */
+    public static final int REGISTRY_UNAVAILABLE = 4;
+
+    private ExitCode() {
+    }
+}

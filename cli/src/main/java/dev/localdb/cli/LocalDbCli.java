@@ -1,0 +1,60 @@
+package dev.localdb.cli;
+
+import dev.localdb.cli.command.LocalDbCommand;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Builds the configured {@link CommandLine} for {@link Main} and for tests alike: the same
+ * commands, error handling and exit codes, with the environment and writers passed in.
+ */
+public final class LocalDbCli {
+    private LocalDbCli() {
+    }
+
+    public static CommandLine commandLine(Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
+        Wiring wiring = new Wiring(env, userHome, err);
+        CommandLine commandLine = new CommandLine(LocalDbCommand.class, new WiringFactory(wiring));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(LocalDbCli::badUsage);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    public static int run(String[] args, Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
+        try {
+            return commandLine(env, userHome, out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** A usage mistake gets one line and a pointer to --help, not the whole usage text. */
+    private static int badUsage(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + error.getMessage() + " (try '" + command.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCode.BAD_INPUT;
+    }
+
+    /** Gives every command that wants it the shared {@link Wiring}. */
+    private record WiringFactory(Wiring wiring) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                Class<?>[] parameters = constructor.getParameterTypes();
+                if (parameters.length == 1 && parameters[0] == Wiring.class) {
+                    constructor.setAccessible(true);
+                    return type.cast(constructor.newInstance(wiring));
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

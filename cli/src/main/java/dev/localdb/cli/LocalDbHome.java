@@ -1,0 +1,38 @@
+package dev.localdb.cli;
+
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.ProjectName;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where localdb keeps its files: {@code $LOCALDB_HOME}, else {@code ~/.localdb}.
+ * Project names cannot contain separators, so every path built here stays inside the home.
+ */
+public record LocalDbHome(Path root) {
+    public static final String ENV = "LOCALDB_HOME";
+
+    public static LocalDbHome from(Map<String, String> env, String userHome) {
+        String configured = env.get(ENV);
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (!path.isAbsolute()) {
+                throw new InvalidInputException(ENV + " must be an absolute path, not \"" + configured + "\".");
+            }
+            return new LocalDbHome(path.normalize());
+        }
+        return new LocalDbHome(Path.of(userHome, ".localdb"));
+    }
+
+    public Path runtime() {
+        return root.resolve("runtime");
+    }
+
+    public Path projects() {
+        return root.resolve("projects");
+    }
+
+    public Path project(ProjectName name) {
+        return projects().resolve(name.value());
+    }
+}

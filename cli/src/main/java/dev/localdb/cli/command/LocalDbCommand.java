@@ -1,0 +1,24 @@
+package dev.localdb.cli.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: only groups the subcommands. */
+@Command(name = "localdb",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Gives each named project its own TCP port: the same one after a restart, never one another project or program holds.",
+        subcommands = {PortCommand.class, ReleaseCommand.class, PortsCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable.",
+                "Files live in $LOCALDB_HOME (default ~/.localdb)."})
+public final class LocalDbCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'localdb port <project>' or 'localdb --help'.");
+    }
+}

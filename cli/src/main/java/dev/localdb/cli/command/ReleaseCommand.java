@@ -1,0 +1,45 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.Wiring;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.ProjectName;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Frees a project's port; the registry keeps it as the project's preferred port. */
+@Command(name = "release", mixinStandardHelpOptions = true,
+        description = "Free the project's port. The project remembers it and gets it again when it is free.")
+public final class ReleaseCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Parameters(paramLabel = "<project>", description = "Project name.")
+    String project;
+
+    ReleaseCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectName name = ProjectName.of(project);
+        Optional<Allocation> released = wiring.allocator().release(name);
+        var out = spec.commandLine().getOut();
+        if (released.isPresent()) {
+            out.println("Released port " + released.get().port() + " of " + name + " (remembered for next time).");
+        } else {
+            out.println("Project " + name + " holds no port; nothing to release.");
+        }
+        return 0;
+    }
+}

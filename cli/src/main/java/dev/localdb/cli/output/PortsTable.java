@@ -1,0 +1,54 @@
+package dev.localdb.cli.output;
+
+import dev.localdb.domain.allocation.RegistryView;
+import dev.localdb.domain.model.Allocation;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The human listing of {@code localdb ports}: aligned columns, local times. */
+public final class PortsTable {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private PortsTable() {
+    }
+
+    public static void write(RegistryView view, PrintWriter out) {
+        if (view.entries().isEmpty()) {
+            out.println("No allocations yet. Reserve one with 'localdb port <project>'.");
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"PROJECT", "PORT", "STATE", "PID", "ALLOCATED"});
+            for (RegistryView.Entry entry : view.entries()) {
+                Allocation a = entry.allocation();
+                rows.add(new String[] {a.project().value(), a.port().toString(), entry.status().label(),
+                        a.owner().map(o -> Long.toString(o.pid())).orElse("-"), time(a.allocatedAt())});
+            }
+            printAligned(rows, out);
+        }
+        out.println("Last cleanup: " + view.lastCleanup().map(PortsTable::time).orElse("never"));
+    }
+
+    static String time(Instant instant) {
+        return LOCAL.format(instant);
+    }
+
+    private static void printAligned(List<String[]> rows, PrintWriter out) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectName;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A project as {@code localdb new} records it.
+ *
+ * @param preferredPort    tried before the configured ranges (rule 3)
+ * @param command          a shell command that serves on {@code $PORT}; empty = the embedded LocalDB server
+ * @param workingDirectory where the command runs (absolute); empty = the project's own folder
+ */
+public record ProjectConfig(ProjectName name, Optional<PortNumber> preferredPort, Optional<String> command,
+                            Optional<String> workingDirectory, Instant createdAt) {
+    public static final int MAX_COMMAND_LENGTH = 4096;
+
+    public ProjectConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(preferredPort, "preferredPort");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(createdAt, "createdAt");
+        command.ifPresent(ProjectConfig::checkCommand);
+        workingDirectory.ifPresent(ProjectConfig::checkDirectory);
+    }
+
+    /** A project with every default: the embedded server, no preferred port. */
+    public static ProjectConfig defaults(ProjectName name, Instant now) {
+        return new ProjectConfig(name, Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    public boolean usesEmbeddedServer() {
+        return command.isEmpty();
+    }
+
+    private static void checkCommand(String command) {
+        if (command.isBlank() || command.length() > MAX_COMMAND_LENGTH || command.indexOf('\0') >= 0) {
+            throw new InvalidInputException("Invalid --command: give a non-empty shell command of at most "
+                    + MAX_COMMAND_LENGTH + " characters, e.g. --command \"python3 -m http.server $PORT\".");
+        }
+    }
+
+    private static void checkDirectory(String directory) {
+        if (!directory.startsWith("/") || directory.indexOf('\0') >= 0) {
+            throw new InvalidInputException("Invalid --dir \"" + directory + "\": give an absolute path.");
+        }
+    }
+}

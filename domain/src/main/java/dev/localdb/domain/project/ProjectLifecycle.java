@@ -1,0 +1,145 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.allocation.AllocationRequest;
+import dev.localdb.domain.allocation.AllocationResult;
+import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.allocation.RegistryView;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.AllocationStatus;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.PortProbe;
+import dev.localdb.domain.port.ProcessInspector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application service behind {@code localdb start/stop/status/run}: a project's server and
+ * its port live and die together. Every registry change goes through the {@link PortAllocator}.
+ */
+public final class ProjectLifecycle {
+    public static final Duration DEFAULT_STOP_GRACE = StartOptions.DEFAULT_STOP_GRACE;
+
+    private final PortAllocator allocator;
+    private final ProjectCatalog catalog;
+    private final ProcessInspector inspector;
+    private final Clock clock;
+    private final ServerStarter starter;
+    private final ServerStopper stopper;
+    private final ProjectStatuses statuses;
+
+    public ProjectLifecycle(PortAllocator allocator, ProjectCatalog catalog, ServerLauncher launcher,
+                            ServerControl control, ProcessInspector inspector, PortProbe probe, Clock clock, Pause pause) {
+        this.allocator = allocator;
+        this.catalog = catalog;
+        this.inspector = inspector;
+        this.clock = clock;
+        ReadinessWait readiness = new ReadinessWait(control, inspector, clock, pause);
+        this.starter = new ServerStarter(allocator, launcher, control, inspector, probe, readiness);
+        this.stopper = new ServerStopper(allocator, control);
+        this.statuses = new ProjectStatuses(allocator, catalog);
+    }
+
+    /**
+     * Starts the project's server on its port and returns once it accepts connections, creating
+     * the project with every default if it does not exist. A live server is left alone.
+     *
+     * @throws dev.localdb.domain.error.ServerStartFailedException when the server exits or is not ready in time
+     * @throws dev.localdb.domain.error.ProjectInUseException      when another process took the project meanwhile
+     * @throws dev.localdb.domain.error.NoFreePortException        when no port is free
+     */
+    public StartResult start(ProjectName name, StartOptions options, StartProgress progress) {
+        Found found = catalog.find(name).map(config -> new Found(config, false)).orElseGet(() -> create(name));
+        ProjectConfig config = found.config();
+        boolean createdNow = found.createdNow();
+        Optional<Allocation> running = statuses.entry(name)
+                .filter(e -> e.status() == AllocationStatus.ACTIVE)
+                .map(RegistryView.Entry::allocation);
+        if (running.isPresent()) {
+            return new StartResult(StartResult.Outcome.ALREADY_RUNNING, config, running.get().port(),
+                    running.get().owner().orElseThrow(), createdNow);
+        }
+        return starter.start(config, createdNow, options, progress);
+    }
+
+    /**
+     * Stops the project's server and releases its port (remembered for the next start).
+     *
+     * @throws InvalidInputException when localdb knows nothing of the project
+     */
+    public StopResult stop(ProjectName name, Duration grace) {
+        Optional<RegistryView.Entry> entry = statuses.entry(name);
+        if (entry.isEmpty() && catalog.find(name).isEmpty()) {
+            throw new InvalidInputException("Unknown project \"" + name + "\": 'localdb status' lists the projects localdb knows.");
+        }
+        return stopper.stop(name, entry, grace);
+    }
+
+    /**
+     * Stops every project whose port is held by a process (running or crashed), sorted by name.
+     * One failure does not spare the others: it is thrown after every project was tried.
+     */
+    public List<StopResult> stopAll(Duration grace) {
+        List<StopResult> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (RegistryView.Entry entry : allocator.view().entries()) {
+            if (!entry.allocation().isHeld() || entry.allocation().owner().isEmpty()) {
+                continue;
+            }
+            try {
+                results.add(stopper.stop(entry.allocation().project(), Optional.of(entry), grace));
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    /** Every project and every registry-only name, sorted by name. Never writes. */
+    public List<ProjectStatus> statuses() {
+        return statuses.all();
+    }
+
+    /** Empty when localdb knows nothing of this name. Never writes. */
+    public Optional<ProjectStatus> status(ProjectName name) {
+        return statuses.of(name);
+    }
+
+    /**
+     * {@code localdb run}: this very process serves the port until {@link #finishForeground}. The
+     * preferred port is the one given, else the project's own (if the project exists).
+     */
+    public AllocationResult allocateForeground(ProjectName name, Optional<PortNumber> preferred) {
+        Optional<PortNumber> wanted = preferred.or(() -> catalog.find(name).flatMap(ProjectConfig::preferredPort));
+        return allocator.allocate(new AllocationRequest(name, wanted, Optional.of(inspector.current())));
+    }
+
+    /** Releases the foreground run's port, unless another owner holds it by now. */
+    public boolean finishForeground(ProjectName name, ProcessIdentity owner) {
+        return allocator.releaseIfOwnedBy(name, owner);
+    }
+
+    /** Two starts may race to create the project: the loser uses the winner's project. */
+    private Found create(ProjectName name) {
+        try {
+            return new Found(catalog.create(ProjectConfig.defaults(name, clock.instant())), true);
+        } catch (InvalidInputException exists) {
+            return new Found(catalog.find(name).orElseThrow(() -> exists), false);
+        }
+    }
+
+    private record Found(ProjectConfig config, boolean createdNow) {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.model.AllocationStatus;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One line of {@code localdb status}.
+ *
+ * @param config     empty for a name that only has a registry entry (e.g. from {@code localdb port})
+ * @param port       the port held now, or else the one the project remembers; empty if it never had one
+ * @param server     the owner process recorded for a held port (for CRASHED it no longer runs)
+ * @param since      when the held port was allocated; empty unless the port is held
+ * @param allocation the registry's view of the port (e.g. RESERVED for a STOPPED project)
+ */
+public record ProjectStatus(ProjectName name, State state, Optional<ProjectConfig> config, Optional<PortNumber> port,
+                            Optional<ProcessIdentity> server, Optional<Instant> since,
+                            Optional<AllocationStatus> allocation) {
+    public ProjectStatus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(allocation, "allocation");
+    }
+
+    /** Where to open the project, while it runs. */
+    public Optional<String> url() {
+        return state == State.RUNNING ? port.map(ProjectStatus::urlOf) : Optional.empty();
+    }
+
+    static String urlOf(PortNumber port) {
+        return "http://localhost:" + port;
+    }
+
+    public enum State {
+        /** A live process holds the project's port. */
+        RUNNING,
+        /** The process that held the port died without releasing it. */
+        CRASHED,
+        /** Nothing serves the project (its port may be reserved or remembered). */
+        STOPPED;
+
+        /** The lower-case word shown to users and written by {@code --json}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

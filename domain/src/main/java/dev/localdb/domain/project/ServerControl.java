@@ -1,0 +1,27 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import java.time.Duration;
+
+/** Watches and stops servers. Never signals a process whose identity does not match. */
+public interface ServerControl {
+
+    /** True when something accepts TCP connections on the port at 127.0.0.1 or [::1]. */
+    boolean acceptsConnections(PortNumber port);
+
+    /**
+     * Asks the verified process and its descendants to stop (SIGTERM), waits up to {@code grace},
+     * then kills what is left.
+     */
+    Termination terminate(ProcessIdentity identity, Duration grace);
+
+    enum Termination {
+        /** It stopped after the polite request. */
+        STOPPED,
+        /** It had to be killed after the grace period. */
+        KILLED,
+        /** No such process any more (or the PID belongs to another process now): nothing was signalled. */
+        NOT_RUNNING
+    }
+}

@@ -1,0 +1,124 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.allocation.AllocationRequest;
+import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.PortProbe;
+import dev.localdb.domain.port.ProcessInspector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Allocates, launches and waits, retrying on another port when another program takes the chosen
+ * one between allocation and bind. Whatever goes wrong, nothing of a failed attempt keeps running
+ * and its port is released (remembered), so a failed start never leaves a held port behind.
+ */
+final class ServerStarter {
+    static final int MAX_ATTEMPTS = 3;
+
+    private final PortAllocator allocator;
+    private final ServerLauncher launcher;
+    private final ServerControl control;
+    private final ProcessInspector inspector;
+    private final PortProbe probe;
+    private final ReadinessWait readiness;
+
+    ServerStarter(PortAllocator allocator, ServerLauncher launcher, ServerControl control, ProcessInspector inspector,
+                  PortProbe probe, ReadinessWait readiness) {
+        this.allocator = allocator;
+        this.launcher = launcher;
+        this.control = control;
+        this.inspector = inspector;
+        this.probe = probe;
+        this.readiness = readiness;
+    }
+
+    StartResult start(ProjectConfig config, boolean createdNow, StartOptions options, StartProgress progress) {
+        List<PortNumber> taken = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            LaunchSpec spec = new LaunchSpec(config, allocatePort(config));
+            ProcessIdentity server = launchAsOwner(spec, options);
+            progress.launched(spec.port(), server, attempt);
+            ReadinessWait.Result result = awaitOrStop(spec, server, options, progress);
+            if (result == ReadinessWait.Result.READY) {
+                return new StartResult(StartResult.Outcome.STARTED, config, spec.port(), server, createdNow);
+            }
+            // Our server is gone, so a busy port means another program bound it first.
+            boolean portTaken = result == ReadinessWait.Result.EXITED && !probe.isFree(spec.port());
+            stopAndRelease(config.name(), server, options);
+            if (!portTaken) {
+                throw StartFailures.of(result, spec, options, lastLogLines(spec));
+            }
+            taken.add(spec.port());
+            if (attempt == MAX_ATTEMPTS) {
+                throw StartFailures.portsTaken(spec, taken, lastLogLines(spec));
+            }
+            progress.retrying(spec.port(), "port " + spec.port() + " was taken by another program before the server could listen on it");
+        }
+    }
+
+    /** Until the server takes over, this process owns the port: if it dies, the entry turns stale. */
+    private PortNumber allocatePort(ProjectConfig config) {
+        AllocationRequest request = new AllocationRequest(config.name(), config.preferredPort(), Optional.of(inspector.current()));
+        return allocator.allocate(request).allocation().port();
+    }
+
+    private ProcessIdentity launchAsOwner(LaunchSpec spec, StartOptions options) {
+        ProjectName name = spec.project().name();
+        ProcessIdentity starter = inspector.current();
+        ProcessIdentity server;
+        try {
+            server = launcher.launch(spec);
+        } catch (RuntimeException e) {
+            afterFailure(e, () -> allocator.releaseIfOwnedBy(name, starter));
+            throw e;
+        }
+        try {
+            allocator.assignOwner(name, spec.port(), server);
+        } catch (RuntimeException e) {
+            afterFailure(e, () -> control.terminate(server, options.stopGrace()));
+            afterFailure(e, () -> allocator.releaseIfOwnedBy(name, starter));
+            throw e;
+        }
+        return server;
+    }
+
+    private ReadinessWait.Result awaitOrStop(LaunchSpec spec, ProcessIdentity server, StartOptions options,
+                                             StartProgress progress) {
+        try {
+            return readiness.await(spec.port(), server, options.readyTimeout(), progress);
+        } catch (RuntimeException e) {
+            afterFailure(e, () -> stopAndRelease(spec.project().name(), server, options));
+            throw e;
+        }
+    }
+
+    private void stopAndRelease(ProjectName name, ProcessIdentity server, StartOptions options) {
+        try {
+            control.terminate(server, options.stopGrace());
+        } finally {
+            allocator.releaseIfOwnedBy(name, server);
+        }
+    }
+
+    /** The log only explains the failure: if it cannot be read, the failure is still the news. */
+    private List<String> lastLogLines(LaunchSpec spec) {
+        try {
+            return launcher.lastLogLines(spec, StartFailures.LOG_LINES);
+        } catch (RuntimeException unreadable) {
+            return List.of();
+        }
+    }
+
+    /** Cleans up after a failure without letting a second failure hide the first. */
+    private static void afterFailure(RuntimeException first, Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException second) {
+            first.addSuppressed(second);
+        }
+    }
+}

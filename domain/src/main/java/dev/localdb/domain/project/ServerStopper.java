@@ -1,0 +1,54 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.allocation.RegistryView;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.AllocationStatus;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Stops the process that holds a project's port and releases the port (the project remembers it).
+ * Only the recorded owner is ever signalled, and ServerControl verifies its identity first, so a
+ * PID that now belongs to another program is never touched.
+ */
+final class ServerStopper {
+    private final PortAllocator allocator;
+    private final ServerControl control;
+
+    ServerStopper(PortAllocator allocator, ServerControl control) {
+        this.allocator = allocator;
+        this.control = control;
+    }
+
+    /** @param entry the project's registry entry, if it has one */
+    StopResult stop(ProjectName name, Optional<RegistryView.Entry> entry, Duration grace) {
+        if (entry.isEmpty()) {
+            return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.empty(), Optional.empty());
+        }
+        Allocation allocation = entry.get().allocation();
+        AllocationStatus status = entry.get().status();
+        Optional<ProcessIdentity> owner = allocation.owner();
+        if (owner.isEmpty() || (status != AllocationStatus.ACTIVE && status != AllocationStatus.STALE)) {
+            // Released, or reserved by `localdb port`: no server to stop; a reservation stays until `localdb release`.
+            return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.of(allocation.port()), Optional.empty());
+        }
+        StopResult.Outcome outcome = status == AllocationStatus.ACTIVE
+                ? outcomeOf(control.terminate(owner.get(), grace))
+                : StopResult.Outcome.CRASHED;
+        // Only this owner's hold is released: a newer owner that took over meanwhile keeps its port.
+        allocator.releaseIfOwnedBy(name, owner.get());
+        return new StopResult(name, outcome, Optional.of(allocation.port()), owner);
+    }
+
+    private static StopResult.Outcome outcomeOf(ServerControl.Termination termination) {
+        return switch (termination) {
+            case STOPPED -> StopResult.Outcome.STOPPED;
+            case KILLED -> StopResult.Outcome.KILLED;
+            // It was alive a moment ago and exited by itself before the signal: it still left its port held.
+            case NOT_RUNNING -> StopResult.Outcome.CRASHED;
+        };
+    }
+}

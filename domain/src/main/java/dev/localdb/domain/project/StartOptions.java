@@ -1,0 +1,35 @@
+package dev.localdb.domain.project;
+
+import dev.localdb.domain.error.InvalidInputException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How patient {@code localdb start} is.
+ *
+ * @param readyTimeout how long the server may take to accept connections on its port
+ * @param stopGrace    how long a server that failed to start gets to stop before it is killed
+ */
+public record StartOptions(Duration readyTimeout, Duration stopGrace) {
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+
+    public StartOptions {
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+        Objects.requireNonNull(stopGrace, "stopGrace");
+        if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+            throw new InvalidInputException("Invalid ready timeout " + readyTimeout.toSeconds() + " s: give a positive number of seconds, e.g. 30.");
+        }
+        if (stopGrace.isNegative()) {
+            throw new InvalidInputException("Invalid stop grace period: give zero or more seconds, e.g. 10.");
+        }
+    }
+
+    public StartOptions(Duration readyTimeout) {
+        this(readyTimeout, DEFAULT_STOP_GRACE);
+    }
+
+    public static StartOptions defaults() {
+        return new StartOptions(DEFAULT_READY_TIMEOUT, DEFAULT_STOP_GRACE);
+    }
+}

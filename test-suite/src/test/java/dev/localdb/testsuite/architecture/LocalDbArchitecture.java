@@ -1,0 +1,155 @@
+package dev.localdb.testsuite.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * localdb's architecture, written once and parameterised by the root package, so the same rules
+ * run against the product ({@code dev.localdb}) and against a canary of deliberately wrong code.
+ * No rule passes vacuously: a rule whose classes are missing fails, and every layer must exist,
+ * so a renamed or misspelt package cannot turn a rule into a check of nothing.
+ */
+public final class LocalDbArchitecture {
+
+    /**
+     * The JDK the domain may use: values, collections, time, text matching and arithmetic. All of
+     * java.io is excluded (Serializable and UncheckedIOException too): domain failures are
+     * LocalDbExceptions, and adapters translate IOExceptions into them.
+     */
+    static final List<String> DOMAIN_JDK_ALLOWLIST = List.of(
+            "java.lang", "java.util", "java.util.function", "java.util.stream", "java.util.regex",
+            "java.util.concurrent", "java.util.concurrent.atomic", "java.util.concurrent.locks",
+            "java.time..", "java.math");
+
+    /** Methods of java.lang.System that read or change what surrounds the process. */
+    private static final Set<String> SYSTEM_ENVIRONMENT_METHODS = Set.of(
+            "getenv", "getProperty", "getProperties", "setProperty", "setProperties", "clearProperty",
+            "exit", "console", "inheritedChannel", "load", "loadLibrary", "setIn", "setOut", "setErr");
+
+    private final String root;
+
+    private LocalDbArchitecture(String rootPackage) {
+        this.root = rootPackage;
+    }
+
+    public static LocalDbArchitecture of(String rootPackage) {
+        return new LocalDbArchitecture(rootPackage);
+    }
+
+    /** Every rule for a root package such as {@code dev.localdb}. */
+    public static List<ArchRule> rules(String rootPackage) {
+        return of(rootPackage).rules();
+    }
+
+    /** The layers must exist, then every dependency rule. */
+    public List<ArchRule> rules() {
+        List<ArchRule> all = new ArrayList<>(layersExist());
+        all.addAll(dependencyRules());
+        return all;
+    }
+
+    /** One rule per layer (domain, storage adapter, OS adapter, server, cli), failing when it has no classes. */
+    public List<ArchRule> layersExist() {
+        return Stream.of(domain(), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("cli"))
+                .map(layer -> classes().that().resideInAPackage(layer).should(exist()).allowEmptyShould(false))
+                .toList();
+    }
+
+    public List<ArchRule> dependencyRules() {
+        return List.of(domainDependsOnlyOnTheJdkAndItself(), domainStaysInsideTheProcess(),
+                domainDependsOnNoOuterLayer(), adaptersDoNotDependOnEachOther(),
+                adaptersDependOnNeitherCliNorServer(), onlyTheCliDependsOnAdapters());
+    }
+
+    public ArchRule domainDependsOnlyOnTheJdkAndItself() {
+        String[] allowed = Stream.concat(Stream.of(domain()), DOMAIN_JDK_ALLOWLIST.stream()).toArray(String[]::new);
+        return classes().that().resideInAPackage(domain())
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .because("the domain is plain Java: values, rules and ports, testable without a host")
+                .allowEmptyShould(false);
+    }
+
+    /** Names the dangerous APIs outright, including those in java.lang that the allowlist lets through. */
+    public ArchRule domainStaysInsideTheProcess() {
+        DescribedPredicate<JavaClass> outsideWorld = resideInAnyPackage(
+                "java.io..", "java.nio.file..", "java.nio.channels..", "java.net..", "com.fasterxml..", "picocli..")
+                .or(belongToAnyOf(ProcessHandle.class, ProcessBuilder.class, Process.class, Runtime.class))
+                .as("touch files, sockets, processes, JSON or the command line");
+        return noClasses().that().resideInAPackage(domain())
+                .should().dependOnClassesThat(outsideWorld)
+                .orShould().callMethodWhere(DescribedPredicate.describe(
+                        "a System method that reads or changes the environment, properties or the process",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(System.class)
+                                && SYSTEM_ENVIRONMENT_METHODS.contains(call.getName())))
+                .orShould().accessFieldWhere(DescribedPredicate.describe(
+                        "System.in, System.out or System.err",
+                        (JavaFieldAccess access) -> access.getTargetOwner().isEquivalentTo(System.class)
+                                && Set.of("in", "out", "err").contains(access.getName())))
+                .because("the host is reached only through the domain's ports, which adapters implement")
+                .allowEmptyShould(false);
+    }
+
+    public ArchRule domainDependsOnNoOuterLayer() {
+        return noClasses().that().resideInAPackage(domain())
+                .should().dependOnClassesThat().resideInAnyPackage(layer("adapters"), layer("server"), layer("cli"))
+                .because("dependencies point inward, to the domain")
+                .allowEmptyShould(false);
+    }
+
+    /** storage never uses os and os never uses storage (nor will a future adapter use another). */
+    public ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(root + ".adapters.(*)..")
+                .should().notDependOnEachOther()
+                .because("each adapter implements domain ports with one technology; only the cli combines them")
+                .allowEmptyShould(false);
+    }
+
+    public ArchRule adaptersDependOnNeitherCliNorServer() {
+        return noClasses().that().resideInAPackage(layer("adapters"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("cli"), layer("server"))
+                .because("adapters know the domain only; the cli wires them to everything else")
+                .allowEmptyShould(false);
+    }
+
+    /** The cli is the composition root: the server and the domain receive adapters as ports. */
+    public ArchRule onlyTheCliDependsOnAdapters() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(layer("cli"), layer("adapters"))
+                .should().dependOnClassesThat().resideInAPackage(layer("adapters"))
+                .because("the cli is the only composition root that chooses adapters")
+                .allowEmptyShould(false);
+    }
+
+    public String domain() {
+        return layer("domain");
+    }
+
+    private String layer(String relativePackage) {
+        return root + "." + relativePackage + "..";
+    }
+
+    /** Always holds: with allowEmptyShould(false) it turns "the layer has classes" into a rule. */
+    private static ArchCondition<JavaClass> exist() {
+        return new ArchCondition<>("exist") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                // Nothing to check per class: the rule fails only when the layer has no class at all.
+            }
+        };
+    }
+}
