@@ -6,6 +6,7 @@ import dev.localdb.domain.error.NoFreePortException;
 import dev.localdb.domain.error.ProjectInUseException;
 import dev.localdb.domain.error.RegistryBusyException;
 import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.ServerStartFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -26,6 +27,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (error instanceof RegistryBusyException || error instanceof RegistryUnusableException) {
             return ExitCode.REGISTRY_UNAVAILABLE;
         }
+        if (error instanceof ServerStartFailedException) {
+            return ExitCode.SERVER_FAILED;
+        }
         return ExitCode.FAILURE;
     }
 
@@ -39,6 +43,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         var err = commandLine.getErr();
         if (error instanceof LocalDbException) {
             err.println("error: " + error.getMessage());
+            if (error instanceof ServerStartFailedException failed && !failed.logLines().isEmpty()) {
+                err.println("Last lines of its log:");
+                failed.logLines().forEach(line -> err.println("  " + line));
+            }
         } else {
             err.println("error: unexpected " + error.getClass().getSimpleName()
                     + (error.getMessage() == null ? "" : ": " + error.getMessage())

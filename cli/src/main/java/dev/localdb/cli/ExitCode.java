@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int NO_FREE_PORT = 3;
     /** The registry is busy (lock timeout) or cannot be used safely. */
     public static final int REGISTRY_UNAVAILABLE = 4;
+    /** A project's server exited or did not become ready; its log lines were printed. */
+    public static final int SERVER_FAILED = 5;
 
     private ExitCode() {
     }

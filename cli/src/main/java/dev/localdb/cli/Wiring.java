@@ -1,13 +1,21 @@
 package dev.localdb.cli;
 
+import dev.localdb.adapters.os.DetachedServerLauncher;
 import dev.localdb.adapters.os.ProcFsProcessInspector;
+import dev.localdb.adapters.os.ProcessServerControl;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
+import dev.localdb.adapters.storage.JsonProjectCatalog;
 import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.RegistryStore;
+import dev.localdb.domain.project.Pause;
+import dev.localdb.domain.project.ProjectCatalog;
+import dev.localdb.domain.project.ProjectLifecycle;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +30,10 @@ public final class Wiring {
     private Settings settings;
     private RegistryStore store;
     private ProcessInspector inspector;
+    private PortProbe probe;
     private PortAllocator allocator;
+    private ProjectCatalog catalog;
+    private ProjectLifecycle lifecycle;
 
     public Wiring(Map<String, String> env, String userHome, PrintWriter err) {
         this.env = Map.copyOf(env);
@@ -62,12 +73,42 @@ public final class Wiring {
         return inspector;
     }
 
+    public PortProbe probe() {
+        if (probe == null) {
+            probe = new SocketPortProbe();
+        }
+        return probe;
+    }
+
     public PortAllocator allocator() {
         if (allocator == null) {
-            allocator = new PortAllocator(store(), new SocketPortProbe(), inspector(), Clock.systemUTC(),
-                    settings().allocation());
+            allocator = new PortAllocator(store(), probe(), inspector(), Clock.systemUTC(), settings().allocation());
         }
         return allocator;
+    }
+
+    public ProjectCatalog catalog() {
+        if (catalog == null) {
+            catalog = new JsonProjectCatalog(home().projects(), this::warn);
+        }
+        return catalog;
+    }
+
+    public ProjectLifecycle lifecycle() {
+        if (lifecycle == null) {
+            DetachedServerLauncher launcher = new DetachedServerLauncher(home().runtime(), home()::project,
+                    EmbeddedServerCommand::of, serverEnvironment(), inspector());
+            lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher, new ProcessServerControl(inspector()),
+                    inspector(), probe(), Clock.systemUTC(), Pause.sleeping());
+        }
+        return lifecycle;
+    }
+
+    /** Servers inherit the user's environment, with the home made explicit so they find the same files. */
+    private Map<String, String> serverEnvironment() {
+        Map<String, String> serverEnv = new HashMap<>(env);
+        serverEnv.put(LocalDbHome.ENV, home().root().toString());
+        return serverEnv;
     }
 
     /** One-line warnings go to stderr; they never change the exit code. */

@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gives each named project its own TCP port: the same one after a restart, never one another project or program holds.",
-        subcommands = {PortCommand.class, ReleaseCommand.class, PortsCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable.",
+        subcommands = {NewCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class,
+                OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class,
+                ServeCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start.",
                 "Files live in $LOCALDB_HOME (default ~/.localdb)."})
 public final class LocalDbCommand implements Runnable {
     @Spec
@@ -19,6 +21,6 @@ public final class LocalDbCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: try 'localdb port <project>' or 'localdb --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'localdb start <project>' or 'localdb --help'.");
     }
 }

@@ -27,28 +27,12 @@ public final class PortsTable {
                 rows.add(new String[] {a.project().value(), a.port().toString(), entry.status().label(),
                         a.owner().map(o -> Long.toString(o.pid())).orElse("-"), time(a.allocatedAt())});
             }
-            printAligned(rows, out);
+            Columns.print(rows, out);
         }
         out.println("Last cleanup: " + view.lastCleanup().map(PortsTable::time).orElse("never"));
     }
 
     static String time(Instant instant) {
         return LOCAL.format(instant);
-    }
-
-    private static void printAligned(List<String[]> rows, PrintWriter out) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 }

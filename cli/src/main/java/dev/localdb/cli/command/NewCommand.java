@@ -1,0 +1,68 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.Wiring;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Creates a project: its configuration and its data folder. */
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = "Create a project. Without --command it runs the embedded LocalDB server.")
+public final class NewCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Parameters(paramLabel = "<project>", description = "Project name: 1-64 of a-z 0-9 . _ - (starting with a letter or digit).")
+    String project;
+
+    @Option(names = "--port", paramLabel = "N", description = "Preferred port, tried before the configured ranges.")
+    String port;
+
+    @Option(names = "--command", paramLabel = "<shell command>", description = "Runs through /bin/sh with PORT set, e.g. \"python3 -m http.server $PORT\".")
+    String command;
+
+    @Option(names = "--dir", paramLabel = "PATH", description = "Working directory for --command (default: the project's folder).")
+    String dir;
+
+    NewCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectName name = ProjectName.of(project);
+        Optional<PortNumber> preferred = Optional.ofNullable(port).map(PortNumber::parse);
+        ProjectConfig created = wiring.catalog().create(new ProjectConfig(name, preferred, Optional.ofNullable(command),
+                Optional.ofNullable(dir).map(NewCommand::existingDirectory), Instant.now()));
+        var out = spec.commandLine().getOut();
+        out.println("Created project " + name + " in " + wiring.home().project(name)
+                + (created.usesEmbeddedServer() ? " (embedded LocalDB server)" : " (command: " + command + ")") + ".");
+        out.println("Start it with 'localdb start " + name + "'.");
+        return 0;
+    }
+
+    private static String existingDirectory(String text) {
+        Path path = Path.of(text).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new InvalidInputException("--dir " + text + " is not a directory: give an existing directory for the command to run in.");
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.Wiring;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectStatus;
+import dev.localdb.server.LocalDbServer;
+import dev.localdb.server.ProjectState;
+import dev.localdb.server.ProjectSummary;
+import dev.localdb.server.ProjectsOverview;
+import dev.localdb.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the embedded LocalDB server in the foreground on {@code $PORT}. {@code localdb start}
+ * launches it; it is hidden from the help because people use {@code start}.
+ */
+@Command(name = "serve", hidden = true, description = "Run the embedded LocalDB server for a project on $PORT (used by 'start').")
+public final class ServeCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<project>", description = "Project name.")
+    String project;
+
+    ServeCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectName name = ProjectName.of(project);
+        String portText = wiring.env().get("PORT");
+        if (portText == null) {
+            throw new InvalidInputException("PORT is not set: 'localdb start " + name + "' sets it; to run by hand use 'PORT=3000 localdb serve " + name + "'.");
+        }
+        PortNumber port = PortNumber.parse(portText);
+        Path folder = wiring.home().project(name);
+        ServerConfig config = ServerConfig.onLoopback(name, port, folder.resolve("data"), folder.resolve("server.json"), overview());
+        LocalDbServer.runUntilSignalled(config);
+        return 0;
+    }
+
+    /** The overview page lists every project as `localdb status` sees it, fresh on each view. */
+    private ProjectsOverview overview() {
+        return () -> {
+            List<ProjectStatus> statuses = wiring.lifecycle().statuses();
+            return statuses.stream().map(s -> new ProjectSummary(s.name().value(), ProjectState.valueOf(s.state().name()),
+                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null))).toList();
+        };
+    }
+}

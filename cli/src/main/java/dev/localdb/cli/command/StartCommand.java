@@ -1,0 +1,75 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.Wiring;
+import dev.localdb.cli.terminal.BrowserOpener;
+import dev.localdb.cli.terminal.StartSpinner;
+import dev.localdb.cli.terminal.Terminal;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.StartOptions;
+import dev.localdb.domain.project.StartResult;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Allocates the project's port, starts its server detached, waits until it is ready, opens the browser. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Start the project's server on its port (the same as last time when free) and open it in the browser."
+                + " A project that does not exist yet is created with the embedded LocalDB server.")
+public final class StartCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Parameters(paramLabel = "<project>", description = "Project name.")
+    String project;
+
+    @Option(names = "--no-browser", description = "Do not open the browser.")
+    boolean noBrowser;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long the server may take to accept connections (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    StartCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectName name = ProjectName.of(project);
+        Terminal terminal = Terminal.detect(wiring.env());
+        StartSpinner spinner = new StartSpinner(spec.commandLine().getErr(), terminal.interactive(), name.value());
+        StartResult result;
+        try {
+            result = wiring.lifecycle().start(name, new StartOptions(Duration.ofSeconds(timeoutSeconds)), spinner);
+        } finally {
+            spinner.clear();
+        }
+        var out = spec.commandLine().getOut();
+        if (result.createdNow()) {
+            out.println("Created project " + name + " (embedded LocalDB server) in " + wiring.home().project(name) + ".");
+        }
+        if (result.outcome() == StartResult.Outcome.ALREADY_RUNNING) {
+            out.println("Project \"" + name + "\" is already running: " + result.url() + " (PID " + result.server().pid() + ")");
+            return 0;
+        }
+        out.println("✓ Project \"" + name + "\" started");
+        out.println("  URL: " + result.url());
+        out.println("  PID: " + result.server().pid());
+        out.flush();
+        BrowserOpener browser = new BrowserOpener(wiring.env());
+        if (!noBrowser && terminal.interactive() && (browser.configured() || terminal.hasDisplay())) {
+            browser.open(result.url());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.Wiring;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.StopResult;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Stops a server that localdb verified as its own, and releases (but remembers) its port. */
+@Command(name = "stop", mixinStandardHelpOptions = true,
+        description = "Stop the project's server (SIGTERM, then SIGKILL after the timeout). The port is released but remembered.")
+public final class StopCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Parameters(paramLabel = "<project>", arity = "0..1", description = "Project name.")
+    String project;
+
+    @Option(names = "--all", description = "Stop every running project.")
+    boolean all;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long the server gets to stop before it is killed (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    StopCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (all == (project != null)) {
+            throw new InvalidInputException("Give either a project or --all, e.g. 'localdb stop web'.");
+        }
+        if (timeoutSeconds < 0) {
+            throw new InvalidInputException("Invalid --timeout " + timeoutSeconds + ": give zero or more seconds.");
+        }
+        Duration grace = Duration.ofSeconds(timeoutSeconds);
+        List<StopResult> results = all ? wiring.lifecycle().stopAll(grace)
+                : List.of(wiring.lifecycle().stop(ProjectName.of(project), grace));
+        var out = spec.commandLine().getOut();
+        if (results.isEmpty()) {
+            out.println("No project is running.");
+        }
+        for (StopResult result : results) {
+            // A server killed before it could tidy up leaves its server.json behind.
+            Files.deleteIfExists(wiring.home().project(result.project()).resolve("server.json"));
+            out.println(describe(result));
+        }
+        return 0;
+    }
+
+    private static String describe(StopResult result) {
+        String port = result.port().map(p -> " (port " + p + " released, remembered for next time)").orElse("");
+        return switch (result.outcome()) {
+            case STOPPED -> "Stopped " + result.project() + port + ".";
+            case KILLED -> "Killed " + result.project() + " after it ignored the request to stop" + port + ".";
+            case CRASHED -> "Project " + result.project() + " was not running (crashed)" + port + ".";
+            case NOT_RUNNING -> "Project " + result.project() + " is not running.";
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package dev.localdb.cli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.localdb.domain.project.ProjectStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code localdb status}: a table, or {"projects":[{"project","state","port","url","pid","since"}]}
+ * with null for what a project does not have.
+ */
+public final class StatusOutput {
+    private StatusOutput() {
+    }
+
+    public static void table(List<ProjectStatus> statuses, Instant now, PrintWriter out) {
+        if (statuses.isEmpty()) {
+            out.println("No projects yet. Start one with 'localdb start <project>'.");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PROJECT", "STATE", "PORT", "URL", "PID", "UPTIME"});
+        for (ProjectStatus s : statuses) {
+            boolean running = s.state() == ProjectStatus.State.RUNNING;
+            rows.add(new String[] {s.name().value(), s.state().label(), s.port().map(Object::toString).orElse("-"),
+                    s.url().orElse("-"), running ? s.server().map(p -> Long.toString(p.pid())).orElse("-") : "-",
+                    running ? s.since().map(since -> uptime(Duration.between(since, now))).orElse("-") : "-"});
+        }
+        Columns.print(rows, out);
+    }
+
+    public static void json(List<ProjectStatus> statuses, PrintWriter out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeArrayFieldStart("projects");
+            for (ProjectStatus s : statuses) {
+                json.writeStartObject();
+                json.writeStringField("project", s.name().value());
+                json.writeStringField("state", s.state().label());
+                json.writeFieldName("port");
+                if (s.port().isPresent()) {
+                    json.writeNumber(s.port().get().value());
+                } else {
+                    json.writeNull();
+                }
+                json.writeStringField("url", s.url().orElse(null));
+                json.writeFieldName("pid");
+                if (s.state() == ProjectStatus.State.RUNNING && s.server().isPresent()) {
+                    json.writeNumber(s.server().get().pid());
+                } else {
+                    json.writeNull();
+                }
+                json.writeStringField("since", s.since().map(Instant::toString).orElse(null));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.println();
+    }
+
+    static String uptime(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60) + "s";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + "h" + (s % 3600 / 60) + "m";
+        }
+        return (s / 86_400) + "d" + (s % 86_400 / 3600) + "h";
+    }
+}
