@@ -1,9 +1,11 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.StaleServerFiles;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.PortsJson;
 import dev.localdb.cli.output.PortsTable;
 import dev.localdb.domain.allocation.RegistryView;
+import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +40,12 @@ public final class PortsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         OptionalInt cleaned = cleanup ? OptionalInt.of(wiring.allocator().cleanup()) : OptionalInt.empty();
+        if (cleanup) {
+            int files = new StaleServerFiles(wiring.home().projects(), wiring.inspector()).removeDead(Instant.now());
+            if (files > 0 && verbose.enabled()) {
+                spec.commandLine().getErr().println("Removed " + files + " server.json file(s) left by servers that are gone.");
+            }
+        }
         RegistryView view = wiring.allocator().view();
         if (json) {
             PortsJson.write(view, cleaned, out);

@@ -1,0 +1,57 @@
+package dev.localdb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** In-process runs of the configured command line: exit codes and one-line errors. */
+class ErrorReporterTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void aDomainErrorIsOneLineWithItsExitCodeAndNoTrace() {
+        Run run = run("port", "../x");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("error: Invalid project name");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Run run = run("port", "../x", "--verbose");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("InvalidInputException").contains("\tat ");
+    }
+
+    @Test
+    void anExhaustedRangeExitsWith3() {
+        Run first = run(Map.of("LOCALDB_PORT_RANGES", "1-1"), "port", "a");
+        Run second = run(Map.of("LOCALDB_PORT_RANGES", "1-1"), "port", "b");
+
+        assertThat(first.code() == 0 ? second.code() : first.code()).isEqualTo(ExitCode.NO_FREE_PORT);
+        assertThat(second.err() + first.err()).contains("No free port in 1-1 (1 ports)");
+    }
+
+    private Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private Run run(Map<String, String> extraEnv, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("LOCALDB_HOME", home.toString());
+        int code = LocalDbCli.run(args, env, "/nonexistent", new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
