@@ -1,0 +1,56 @@
+package dev.localdb.server;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a request really comes from this machine's browser or tools. A web page can make
+ * a browser reach a loopback server through a hostile DNS name (DNS rebinding) or send it a
+ * cross-site write; the Host and Origin headers give both away.
+ */
+final class LocalOrigin {
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final Pattern PORT = Pattern.compile(":[0-9]{0,5}");
+    private static final Pattern ORIGIN = Pattern.compile("(?i)https?://(.+)");
+
+    private LocalOrigin() {
+    }
+
+    /** Exactly one Host header naming localhost, 127.0.0.1 or [::1]; any port. */
+    static boolean isLocalHost(List<String> hostHeaders) {
+        return hostHeaders != null && hostHeaders.size() == 1 && isLocalAuthority(hostHeaders.get(0));
+    }
+
+    /** No Origin (curl, scripts, same-origin GET) or an http(s) origin on a local host. */
+    static boolean isLocalOrigin(List<String> originHeaders) {
+        if (originHeaders == null || originHeaders.isEmpty()) {
+            return true;
+        }
+        if (originHeaders.size() != 1) {
+            return false;
+        }
+        var matcher = ORIGIN.matcher(originHeaders.get(0));
+        return matcher.matches() && isLocalAuthority(matcher.group(1));
+    }
+
+    /** {@code host} or {@code host:port}, where host is one of the local names. */
+    static boolean isLocalAuthority(String authority) {
+        String host;
+        String rest;
+        if (authority.startsWith("[")) {
+            int end = authority.indexOf(']');
+            if (end < 0) {
+                return false;
+            }
+            host = authority.substring(0, end + 1);
+            rest = authority.substring(end + 1);
+        } else {
+            int colon = authority.indexOf(':');
+            host = colon < 0 ? authority : authority.substring(0, colon);
+            rest = colon < 0 ? "" : authority.substring(colon);
+        }
+        return LOCAL_HOSTS.contains(host.toLowerCase(Locale.ROOT)) && (rest.isEmpty() || PORT.matcher(rest).matches());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.localdb.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.localdb.domain.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+
+/**
+ * The single handler behind every listener: counts the request as in flight, checks that it comes
+ * from this machine, routes it, and turns every failure into a JSON error. Nothing a handler
+ * throws reaches the client as a stack trace.
+ */
+final class RequestDispatcher implements HttpHandler {
+    private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
+    private final InFlightRequests inFlight;
+    private final HealthRoute health;
+    private final OverviewPage overviewPage;
+    private final DocumentsApi documents;
+
+    RequestDispatcher(InFlightRequests inFlight, HealthRoute health, OverviewPage overviewPage, DocumentsApi documents) {
+        this.inFlight = inFlight;
+        this.health = health;
+        this.overviewPage = overviewPage;
+        this.documents = documents;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            if (!inFlight.enter()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                Responses.error(exchange, 503, "The server is stopping: start it again with localdb start.");
+                return;
+            }
+            try {
+                answer(exchange);
+            } finally {
+                inFlight.exit();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Client went away: {0}", e.getMessage());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
+            checkLocal(exchange);
+            route(exchange);
+        } catch (HttpError e) {
+            if (e.status() == 413) {
+                exchange.getResponseHeaders().set("Connection", "close"); // the unread body makes the connection unusable
+            }
+            if (e.allow() != null) {
+                exchange.getResponseHeaders().set("Allow", e.allow());
+            }
+            failIfPossible(exchange, e.status(), e.getMessage());
+        } catch (InvalidInputException e) {
+            failIfPossible(exchange, 400, e.getMessage());
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, e.getMessage());
+            failIfPossible(exchange, 500, e.getMessage());
+        } catch (IOException e) {
+            if (exchange.getResponseCode() != -1) {
+                throw e; // the reply was under way: the client went away, nothing to tell it
+            }
+            LOG.log(Level.WARNING, "Storage failed: {0}", e.toString());
+            failIfPossible(exchange, 500, storageError(e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Request " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " failed", e);
+            failIfPossible(exchange, 500, "internal error");
+        }
+    }
+
+    /** Disk full, permissions changed under us...: say so, without a stack trace. */
+    private static String storageError(IOException e) {
+        String what = e instanceof FileSystemException file
+                ? file.getFile() + (file.getReason() == null ? "" : ": " + file.getReason()) + " (" + e.getClass().getSimpleName() + ")"
+                : String.valueOf(e.getMessage());
+        return "Storage error on " + what + ": check the data directory's free space and permissions.";
+    }
+
+    private static void checkLocal(HttpExchange exchange) {
+        if (!LocalOrigin.isLocalHost(exchange.getRequestHeaders().get("Host"))) {
+            throw new HttpError(403, "Forbidden Host header: use http://localhost, http://127.0.0.1 or http://[::1] (this server only answers local names).");
+        }
+        if (!LocalOrigin.isLocalOrigin(exchange.getRequestHeaders().get("Origin"))) {
+            throw new HttpError(403, "Forbidden Origin: only pages served from localhost, 127.0.0.1 or [::1] may call this server.");
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), ""); // null for odd URIs like "a:b"
+        if (path.equals("/")) {
+            HttpError.requireMethod(method, path, "GET");
+            overviewPage.handle(exchange);
+        } else if (path.equals("/health")) {
+            HttpError.requireMethod(method, path, "GET");
+            health.handle(exchange);
+        } else if (path.startsWith(DocumentsApi.PREFIX)) {
+            documents.handle(exchange, method, path);
+        } else {
+            throw HttpError.notFound("No route for " + Text.shorten(path) + ": try /, /health or /api/collections.");
+        }
+    }
+
+    /** Sends the error unless a response was already started (then the client sees a cut-off reply). */
+    private static void failIfPossible(HttpExchange exchange, int status, String message) throws IOException {
+        if (exchange.getResponseCode() == -1) {
+            Responses.error(exchange, status, message);
+        }
+    }
+}
