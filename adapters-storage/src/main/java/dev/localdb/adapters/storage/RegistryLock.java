@@ -86,16 +86,27 @@ final class RegistryLock {
         }
     }
 
+    /**
+     * Waits for the file lock. The timeout bounds how long one holder may keep it, not the time in
+     * the queue: whenever another acquisition shows in the lock file, the wait starts over, so 50
+     * processes queueing behind each other all get through, while a hung holder is named.
+     */
     private FileLock poll(FileChannel channel, long deadline) throws IOException {
         long backoff = FIRST_BACKOFF_NANOS;
+        String holder = LockHolder.firstLine(channel);
         while (true) {
             FileLock fileLock = tryLock(channel);
             if (fileLock != null) {
                 return fileLock;
             }
+            String current = LockHolder.firstLine(channel);
+            if (!current.equals(holder)) {
+                holder = current;
+                deadline = System.nanoTime() + timeout.toNanos();
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw busy(LockHolder.describe(channel));
+                throw busy(LockHolder.describe(current));
             }
             // Jitter keeps waiters that started together from retrying in lockstep.
             long pause = Math.min(left, backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
@@ -120,7 +131,8 @@ final class RegistryLock {
 
     /** Writes our PID through the locked channel itself, for the message a waiter shows on timeout. */
     private static void recordHolder(FileChannel channel) {
-        byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+        String line = LockHolder.line(ProcessHandle.current().pid(), ThreadLocalRandom.current().nextLong());
+        byte[] pid = line.getBytes(StandardCharsets.US_ASCII);
         try {
             // Overwrite, then cut: a reader never sees an empty file, only the first line matters.
             channel.write(ByteBuffer.wrap(pid), 0);

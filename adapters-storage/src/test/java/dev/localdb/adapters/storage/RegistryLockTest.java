@@ -46,9 +46,25 @@ class RegistryLockTest {
                             + waiter.lock() + "). If that process is hung, stop it; nothing else is needed.");
 
             assertThat(ran).isFalse();
-            assertThat(Files.readString(waiter.lock())).isEqualTo(holder.pid() + "\n");
+            assertThat(Files.readString(waiter.lock())).matches(holder.pid() + " [0-9a-f]+\n");
             // Looking needs no lock: read-only commands work while a change is stuck.
             assertThat(waiter.store.read()).isEqualTo(seeded);
+        }
+    }
+
+    @Test
+    void aQueueThatKeepsMovingIsWaitedForLongerThanTheTimeout() throws Exception {
+        StoreFixture waiter = new StoreFixture(home, SHORT);
+        waiter.add("web", 3000);
+        long start = System.nanoTime();
+        try (ChildJvm queue = ChildJvm.start(home, LockQueueMain.class, waiter.lock().toString(), "1200")) {
+            assertThat(queue.nextLine()).isEqualTo("holding");
+
+            Registry after = waiter.store.update(current -> new Outcome<>(current, current));
+
+            assertThat(after.find(dev.localdb.domain.model.ProjectName.of("web"))).isPresent();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited through the queue, past the 300 ms timeout")
+                    .isGreaterThan(SHORT);
         }
     }
 
