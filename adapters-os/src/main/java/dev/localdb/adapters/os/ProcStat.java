@@ -3,10 +3,12 @@ package dev.localdb.adapters.os;
 import java.util.Optional;
 
 /**
- * The two fields we need from a {@code /proc/<pid>/stat} line: the state (field 3) and the start
- * time in clock ticks since boot (field 22).
+ * The fields we need from a {@code /proc/<pid>/stat} line: the state (field 3), the session id
+ * (field 6) and the start time in clock ticks since boot (field 22).
  */
-record ProcStat(char state, long startTicks) {
+record ProcStat(char state, long session, long startTicks) {
+    /** Field 6 (session id) is the 4th field after the command name. */
+    private static final int SESSION_AFTER_COMM = 3;
     /** Field 22 is the 20th field after the command name. */
     private static final int START_TIME_AFTER_COMM = 19;
 
@@ -24,7 +26,8 @@ record ProcStat(char state, long startTicks) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ProcStat(fields[0].charAt(0), Long.parseLong(fields[START_TIME_AFTER_COMM])));
+            return Optional.of(new ProcStat(fields[0].charAt(0), Long.parseLong(fields[SESSION_AFTER_COMM]),
+                    Long.parseLong(fields[START_TIME_AFTER_COMM])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -78,6 +78,20 @@ public final class ProcessServerControl implements ServerControl {
         return Termination.KILLED;
     }
 
+    @Override
+    public int stopLeftovers(ProcessIdentity deadServer, Duration grace) {
+        if (ProcessHandle.of(deadServer.pid()).filter(this::runs).isPresent()) {
+            return 0; // the server itself (or a newer process with its PID) runs: nothing is left over
+        }
+        List<ProcessHandle> leftovers = SessionLeftovers.of(deadServer, inspector.current().bootId());
+        leftovers.forEach(ProcessHandle::destroy);
+        if (!awaitGone(leftovers, grace)) {
+            leftovers.stream().filter(this::runs).forEach(ProcessHandle::destroyForcibly);
+            awaitGone(leftovers, AFTER_KILL);
+        }
+        return leftovers.size();
+    }
+
     /** Polls until none of the processes runs, or the time is up; true when they are all gone. */
     private boolean awaitGone(List<ProcessHandle> processes, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** What the contract cannot say about real processes: descendants, signals never sent, IPv6. */
@@ -61,6 +64,36 @@ class ProcessServerControlTest {
         assertThat(new ProcessBuilder("kill", "-WINCH", Long.toString(server.pid())).start().waitFor()).isZero();
         assertThat(processes.readLine(server)).as("first signal the server saw").isEqualTo("WINCH");
         assertThat(inspector.isAlive(server)).isTrue();
+    }
+
+    @Test
+    void whatAKilledServerLeftInItsSessionIsStoppedAndNothingElse() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid(1) to start a session");
+        ProcessIdentity outsider = processes.startReady("sleep 60 & echo ready; wait");
+        List<ProcessIdentity> outsidersChildren = childrenOf(outsider, 1);
+        ProcessIdentity server = processes.track(processes.startReady("exec /usr/bin/setsid /bin/sh -c 'sleep 60 & echo ready; wait'"));
+        List<ProcessIdentity> left = childrenOf(server, 1);
+        left.forEach(processes::track);
+        ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly();
+        for (int i = 0; i < 500 && inspector.isAlive(server); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(inspector.isAlive(server)).as("the server was killed").isFalse();
+
+        assertThat(control.stopLeftovers(server, Duration.ofSeconds(5))).isEqualTo(1);
+
+        assertThat(left).noneMatch(inspector::isAlive);
+        assertThat(outsidersChildren).as("another session's processes are left alone").allMatch(inspector::isAlive);
+    }
+
+    @Test
+    void aLiveServerKeepsItsChildren() throws Exception {
+        ProcessIdentity server = processes.startReady("exec /usr/bin/setsid /bin/sh -c 'sleep 60 & echo ready; wait'");
+        List<ProcessIdentity> children = childrenOf(server, 1);
+
+        assertThat(control.stopLeftovers(server, Duration.ofSeconds(1))).isZero();
+
+        assertThat(children).allMatch(inspector::isAlive);
     }
 
     @Test

@@ -16,6 +16,15 @@ public interface ServerControl {
      */
     Termination terminate(ProcessIdentity identity, Duration grace);
 
+    /**
+     * Stops what a server that died left behind: the processes of the session it led (servers
+     * are started as session leaders), e.g. the dev server a killed shell had started, which
+     * would otherwise keep the port. Does nothing while the server itself still runs.
+     *
+     * @return how many processes were stopped
+     */
+    int stopLeftovers(ProcessIdentity deadServer, Duration grace);
+
     enum Termination {
         /** It stopped after the polite request. */
         STOPPED,

@@ -35,9 +35,14 @@ final class ServerStopper {
             // Released, or reserved by `localdb port`: no server to stop; a reservation stays until `localdb release`.
             return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.of(allocation.port()), Optional.empty());
         }
-        StopResult.Outcome outcome = status == AllocationStatus.ACTIVE
-                ? outcomeOf(control.terminate(owner.get(), grace))
-                : StopResult.Outcome.CRASHED;
+        StopResult.Outcome outcome;
+        if (status == AllocationStatus.ACTIVE) {
+            outcome = outcomeOf(control.terminate(owner.get(), grace));
+        } else {
+            // The server died; what it started may still run and hold the port.
+            control.stopLeftovers(owner.get(), grace);
+            outcome = StopResult.Outcome.CRASHED;
+        }
         // Only this owner's hold is released: a newer owner that took over meanwhile keeps its port.
         allocator.releaseIfOwnedBy(name, owner.get());
         return new StopResult(name, outcome, Optional.of(allocation.port()), owner);

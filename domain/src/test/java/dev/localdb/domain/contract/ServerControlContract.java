@@ -117,4 +117,23 @@ public abstract class ServerControlContract {
 
         assertThat(control.terminate(process, shortGrace())).isEqualTo(Termination.NOT_RUNNING);
     }
+
+    @Test
+    void aLiveServerHasNoLeftoversToStop() throws Exception {
+        ProcessIdentity server = startProcess();
+        try {
+            assertThat(control.stopLeftovers(server, shortGrace())).isZero();
+            assertThat(isRunning(server)).isTrue();
+        } finally {
+            endProcess(server);
+        }
+    }
+
+    @Test
+    void aServerThatEndedWithoutChildrenLeavesNothingBehind() throws Exception {
+        ProcessIdentity server = startProcess();
+        endProcess(server);
+
+        assertThat(control.stopLeftovers(server, shortGrace())).isZero();
+    }
 }

@@ -21,6 +21,8 @@ public final class FakeServerControl implements ServerControl {
     private final Set<ProcessIdentity> ignoringTerm = ConcurrentHashMap.newKeySet();
     private final List<ProcessIdentity> signalled = new CopyOnWriteArrayList<>();
 
+    private final java.util.Map<ProcessIdentity, List<ProcessIdentity>> leftovers = new java.util.concurrent.ConcurrentHashMap<>();
+
     public FakeServerControl(FakeProcessInspector processes) {
         this.processes = processes;
     }
@@ -40,6 +42,24 @@ public final class FakeServerControl implements ServerControl {
         processes.kill(identity);
         served.remove(identity);
         return ignoringTerm.contains(identity) ? Termination.KILLED : Termination.STOPPED;
+    }
+
+    @Override
+    public int stopLeftovers(ProcessIdentity deadServer, Duration grace) {
+        if (processes.isAlive(deadServer)) {
+            return 0;
+        }
+        List<ProcessIdentity> stopped = leftovers.getOrDefault(deadServer, List.of()).stream()
+                .filter(processes::isAlive)
+                .toList();
+        stopped.forEach(processes::kill);
+        return stopped.size();
+    }
+
+    /** The server started this process, which stays behind (in its session) when the server dies. */
+    public FakeServerControl leaveBehind(ProcessIdentity server, ProcessIdentity child) {
+        leftovers.computeIfAbsent(server, s -> new java.util.ArrayList<>()).add(child);
+        return this;
     }
 
     /** Something (not a tracked server) listens on the port until {@link #close}. */

@@ -81,6 +81,20 @@ class StopTest {
     }
 
     @Test
+    void stoppingACrashedServerStopsWhatItLeftBehind() {
+        ProcessIdentity shell = machine.runningServer("web");
+        ProcessIdentity devServer = machine.processes.start();
+        machine.control.leaveBehind(shell, devServer);
+        machine.processes.kill(shell);
+
+        StopResult result = machine.lifecycle().stop(name("web"), GRACE);
+
+        assertThat(result.outcome()).isEqualTo(StopResult.Outcome.CRASHED);
+        assertThat(machine.processes.isAlive(devServer)).as("the dead server's child no longer holds the port").isFalse();
+        assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
+    }
+
+    @Test
     void aProcessThatReusedTheServersPidIsNeverSignalled() {
         ProcessIdentity server = machine.runningServer("web");
         machine.processes.kill(server);

@@ -1,0 +1,56 @@
+package dev.localdb.adapters.os;
+
+import dev.localdb.domain.model.ProcessIdentity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the processes a dead session leader left behind, from {@code /proc}. Servers are started
+ * with setsid, so everything they start carries their PID as session id. Linux never hands out a
+ * PID that is still some session's id, so while such processes exist the id cannot belong to a
+ * newer session; requiring a start time no earlier than the leader's and the same boot rules out
+ * anything else. Where there is no {@code /proc}, nothing is found.
+ */
+final class SessionLeftovers {
+    private static final Path PROC = Path.of("/proc");
+
+    private SessionLeftovers() {
+    }
+
+    static List<ProcessHandle> of(ProcessIdentity deadLeader, String currentBootId) {
+        if (!deadLeader.bootId().equals(currentBootId) || !Files.isDirectory(PROC)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(PROC)) {
+            return entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> pid != deadLeader.pid() && belongsTo(pid, deadLeader))
+                    .flatMap(pid -> ProcessHandle.of(pid).stream())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean belongsTo(long pid, ProcessIdentity leader) {
+        return stat(pid).filter(stat -> !stat.hasExited()
+                        && stat.session() == leader.pid()
+                        && stat.startTicks() >= leader.startTime())
+                .isPresent();
+    }
+
+    private static Optional<ProcStat> stat(long pid) {
+        try {
+            return ProcStat.parse(new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")),
+                    StandardCharsets.ISO_8859_1));
+        } catch (IOException goneMeanwhile) {
+            return Optional.empty();
+        }
+    }
+}
