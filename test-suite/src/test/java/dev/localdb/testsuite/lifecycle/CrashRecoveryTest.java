@@ -1,0 +1,44 @@
+package dev.localdb.testsuite.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.localdb.testsuite.support.Http;
+import dev.localdb.testsuite.support.LocalDbRunner.Result;
+import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.Poll;
+import dev.localdb.testsuite.support.Processes;
+import dev.localdb.testsuite.support.RegistryFile;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A server killed with -9 leaves a stale allocation that localdb recognises and recovers from. */
+class CrashRecoveryTest {
+    @RegisterExtension
+    final LocalDbSandbox sandbox = new LocalDbSandbox();
+    final Http http = new Http();
+
+    @Test
+    void aKilledServerIsStaleThenCleanedAndTheProjectRestartsOnItsPort() throws Exception {
+        Started server = Started.from(sandbox.localdb().run("start", "crashy"));
+        long recorded = RegistryFile.allocation(sandbox.home(), "crashy").path("owner").path("pid").asLong();
+        assertThat(recorded).isEqualTo(server.pid());
+
+        assertThat(ProcessHandle.of(recorded).orElseThrow().destroyForcibly()).as("kill -9 sent").isTrue();
+        Poll.until("the killed server to be gone", Duration.ofSeconds(10), () -> !Processes.isRunning(recorded));
+
+        Result ports = sandbox.localdb().run("ports");
+        assertThat(ports.out()).as(ports.toString()).containsPattern("crashy\\s+" + server.port() + "\\s+stale\\s+" + recorded);
+        Result status = sandbox.localdb().run("status");
+        assertThat(status.out()).as(status.toString()).containsPattern("crashy\\s+crashed\\s+" + server.port());
+
+        Result cleanup = sandbox.localdb().run("ports", "--cleanup");
+        assertThat(cleanup.exitCode()).as(cleanup.toString()).isZero();
+        assertThat(cleanup.out()).contains("Cleaned 1 stale allocation(s)");
+        assertThat(cleanup.out()).containsPattern("crashy\\s+" + server.port() + "\\s+released");
+
+        Started again = Started.from(sandbox.localdb().run("start", "crashy"));
+        assertThat(again.port()).as("the crashed project gets its port back").isEqualTo(server.port());
+        assertThat(http.get(again.port(), "/health").json().get("pid").asLong()).isEqualTo(again.pid());
+    }
+}

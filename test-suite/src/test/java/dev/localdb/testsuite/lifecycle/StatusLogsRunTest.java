@@ -1,0 +1,60 @@
+package dev.localdb.testsuite.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localdb.testsuite.support.LocalDbRunner.Result;
+import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.QuietPorts;
+import dev.localdb.testsuite.support.RegistryFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The commands around a running project: status, logs, and the foreground {@code run}. */
+class StatusLogsRunTest {
+    @RegisterExtension
+    final LocalDbSandbox sandbox = new LocalDbSandbox();
+
+    @Test
+    void statusAndLogsDescribeTheRunningServer() throws Exception {
+        Started server = Started.from(sandbox.localdb().run("start", "blog"));
+        assertThat(sandbox.localdb().run("new", "drafts").exitCode()).isZero();
+
+        Result status = sandbox.localdb().run("status", "--json");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        JsonNode projects = new ObjectMapper().readTree(status.out()).get("projects");
+        assertThat(projects).hasSize(2);
+        JsonNode blog = projects.get(0);
+        assertThat(blog.get("project").asText()).isEqualTo("blog");
+        assertThat(blog.get("state").asText()).isEqualTo("running");
+        assertThat(blog.get("port").asInt()).isEqualTo(server.port());
+        assertThat(blog.get("url").asText()).isEqualTo(server.url());
+        assertThat(blog.get("pid").asLong()).isEqualTo(server.pid());
+        JsonNode drafts = projects.get(1);
+        assertThat(drafts.get("project").asText()).isEqualTo("drafts");
+        assertThat(drafts.get("state").asText()).isEqualTo("stopped");
+        assertThat(drafts.get("url").isNull()).isTrue();
+        assertThat(drafts.get("pid").isNull()).isTrue();
+
+        Result table = sandbox.localdb().run("status", "blog");
+        assertThat(table.out()).containsPattern("blog\\s+running\\s+" + server.port() + "\\s+" + server.url() + "\\s+" + server.pid());
+
+        Result logs = sandbox.localdb().run("logs", "blog");
+        assertThat(logs.exitCode()).as(logs.toString()).isZero();
+        assertThat(logs.out()).contains("--- localdb: starting blog on port " + server.port());
+    }
+
+    @Test
+    void runGivesTheCommandAPortPassesItsExitCodeAndReleasesThePort() throws Exception {
+        Result run = sandbox.localdb().run("run", "tool", "--", "sh", "-c", "echo PORT=$PORT; exit 7");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
+        int port = Integer.parseInt(run.out().replaceAll("(?s).*PORT=(\\d+).*", "$1"));
+        assertThat(port).isBetween(sandbox.firstPort(), sandbox.lastPort());
+        assertThat(RegistryFile.allocation(sandbox.home(), "tool").get("port").asInt()).isEqualTo(port);
+        assertThat(RegistryFile.allocation(sandbox.home(), "tool").get("state").asText()).isEqualTo("released");
+        assertThat(sandbox.localdb().run("ports").out()).containsPattern("tool\\s+" + port + "\\s+released");
+        assertThat(QuietPorts.bindable(port)).isTrue();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.localdb.testsuite.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code bin/localdb} as if a person typed it in a terminal: under util-linux
+ * {@code script}, which gives the command a pseudo-terminal as stdin, stdout and stderr. When the
+ * command ends the pseudo-terminal closes, just like a terminal window being closed.
+ */
+public final class PseudoTerminal {
+    private static final Path SCRIPT = Path.of("/usr/bin/script");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private PseudoTerminal() {
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(SCRIPT);
+    }
+
+    /** Stdout and stderr arrive merged (one terminal), with the terminal's \r\n line ends turned into \n. */
+    public static LocalDbRunner.Result run(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> words = new ArrayList<>();
+        words.add(LocalDbRunner.launcher().toString());
+        words.addAll(List.of(args));
+        String commandLine = String.join(" ", words.stream().map(PseudoTerminal::quoted).toList());
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command", commandLine, "/dev/null");
+        builder.environment().put("LOCALDB_HOME", home.toString());
+        builder.environment().put("SHELL", "/bin/sh");
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("localdb-pty", ".txt");
+        builder.redirectOutput(out.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("localdb under a pseudo-terminal did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            String text = Files.readString(out, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return new LocalDbRunner.Result(process.exitValue(), text, "");
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}
