@@ -126,15 +126,11 @@ public final class PortAllocator {
     }
 
     private static Outcome<Integer> removeStale(Registry registry, StatusJudge judge, Instant now) {
-        Registry next = registry;
-        int cleaned = 0;
-        for (Allocation allocation : registry.list()) {
-            if (judge.statusOf(allocation) == AllocationStatus.STALE) {
-                next = next.with(allocation.released());
-                cleaned++;
-            }
-        }
-        return new Outcome<>(next.withLastCleanup(now), cleaned);
+        List<Allocation> released = registry.list().stream()
+                .filter(allocation -> judge.statusOf(allocation) == AllocationStatus.STALE)
+                .map(Allocation::released)
+                .toList();
+        return new Outcome<>(registry.withAll(released).withLastCleanup(now), released.size());
     }
 
     /**
@@ -142,14 +138,11 @@ public final class PortAllocator {
      * holder per port, so that stale holder now only remembers it, as cleanup would have left it.
      */
     private static Registry releaseStaleHoldersOf(Registry registry, Allocation taker, StatusJudge judge) {
-        Registry next = registry;
-        for (Allocation other : registry.list()) {
-            if (!other.project().equals(taker.project()) && other.port().equals(taker.port())
-                    && judge.statusOf(other) == AllocationStatus.STALE) {
-                next = next.with(other.released());
-            }
-        }
-        return next;
+        return registry.withAll(registry.list().stream()
+                .filter(other -> !other.project().equals(taker.project()) && other.port().equals(taker.port())
+                        && judge.statusOf(other) == AllocationStatus.STALE)
+                .map(Allocation::released)
+                .toList());
     }
 
     private static void refuseIfServedByAnother(AllocationContext context) {

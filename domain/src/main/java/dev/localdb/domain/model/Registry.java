@@ -64,6 +64,16 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         return new Registry(copy, lastCleanup);
     }
 
+    /** Replaces several projects' entries in one step (one copy, one validation). */
+    public Registry withAll(Collection<Allocation> changed) {
+        if (changed.isEmpty()) {
+            return this;
+        }
+        Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
+        changed.forEach(allocation -> copy.put(allocation.project(), allocation));
+        return new Registry(copy, lastCleanup);
+    }
+
     public Registry without(ProjectName project) {
         Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
         copy.remove(project);

@@ -84,4 +84,16 @@ class RegistryTest {
         assertThat(Registry.EMPTY.withLastCleanup(AT).lastCleanup()).contains(AT);
         assertThat(Registry.EMPTY.lastCleanup()).isEmpty();
     }
+
+    @Test
+    void withAllReplacesSeveralEntriesAtOnceAndStillChecksTheRules() {
+        Registry registry = Registry.of(List.of(held("web", 3000), held("api", 3001)), Optional.empty());
+
+        Registry changed = registry.withAll(List.of(released("web", 3000), held("db", 3002)));
+
+        assertThat(changed.list()).containsExactly(held("api", 3001), held("db", 3002), released("web", 3000));
+        assertThat(registry.withAll(List.of())).isSameAs(registry);
+        assertThatThrownBy(() -> registry.withAll(List.of(held("db", 3001))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Port 3001 is held by both");
+    }
 }
