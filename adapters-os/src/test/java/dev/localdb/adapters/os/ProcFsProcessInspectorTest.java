@@ -49,6 +49,8 @@ class ProcFsProcessInspectorTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))) {
             zombiePid = Long.parseLong(out.readLine().trim());
         }
+        // Until sh has become sleep, sh itself would collect the child the moment it dies.
+        awaitCommand(parent.pid(), "sleep");
         ProcFsProcessInspector inspector = new ProcFsProcessInspector();
         ProcessIdentity child = inspector.identify(zombiePid).orElseThrow();
         assertThat(inspector.isAlive(child)).isTrue();
@@ -69,6 +71,19 @@ class ProcFsProcessInspectorTest {
             parent.destroyForcibly();
             parent.waitFor(); // with its parent gone, init collects the zombie
         }
+    }
+
+    /** Waits for the process to run the program (after its exec); a wait, not a timing assertion. */
+    private static void awaitCommand(long pid, String command) throws IOException, InterruptedException {
+        Path comm = Path.of("/proc", Long.toString(pid), "comm");
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(giveUp)) {
+            if (Files.readString(comm, StandardCharsets.ISO_8859_1).strip().equals(command)) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("process " + pid + " never ran " + command);
     }
 
     /** Waits for the kernel to report the state; a wait, not a timing assertion. */
