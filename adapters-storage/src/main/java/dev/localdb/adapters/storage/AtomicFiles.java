@@ -18,6 +18,13 @@ import java.util.EnumSet;
  * flush the directory. Every method runs under the registry lock.
  */
 final class AtomicFiles {
+    /**
+     * TEST ONLY: {@code -Dlocaldb.test.pauseAt=written|synced|renamed} stops every registry write
+     * at that step (announced on stderr) so that a crash test can kill the process exactly there.
+     * Read once; when unset, as in every real run, each step costs one null check.
+     */
+    private static final String TEST_PAUSE_AT = System.getProperty("localdb.test.pauseAt");
+
     private AtomicFiles() {
     }
 
@@ -30,9 +37,12 @@ final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
+                pauseForTestAt("written");
                 channel.force(true);
             }
+            pauseForTestAt("synced");
             Files.move(temp, files.data(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            pauseForTestAt("renamed");
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -71,6 +81,19 @@ final class AtomicFiles {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Windows and some network file systems refuse; the data file itself was forced.
+        }
+    }
+
+    /** See {@link #TEST_PAUSE_AT}; bounded, so a test that forgets the process cannot leave it forever. */
+    private static void pauseForTestAt(String step) {
+        if (TEST_PAUSE_AT != null && TEST_PAUSE_AT.equals(step)) {
+            System.err.println("localdb-test: paused at " + step);
+            System.err.flush();
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The rules that keep other users out of the registry: localdb only uses a runtime directory and
- * files that are really there (no symbolic links), that belong to the user running it, and a
- * directory nobody else can write to. New directories are 0700 and new files 0600 from the
+ * files that are really there (no symbolic links), that belong to the user running it, and that
+ * nobody else can write to. New directories are 0700 and new files 0600 from the
  * moment they exist, never chmod-ed afterwards.
  */
 final class FileSafety {
@@ -42,9 +42,17 @@ final class FileSafety {
         }
     }
 
+    /**
+     * A file others may write is refused even inside a private directory: someone made it so on
+     * purpose or by mistake, and either way localdb should not trust or keep using it unasked.
+     */
     static void requireSafeFile(String what, FileFacts facts) {
         requireKind(what, facts, FileFacts.Kind.REGULAR_FILE, "a regular file");
         requireOwnedByCurrentUser(what, facts);
+        if (facts.isWritableByOthers()) {
+            throw new RegistryUnusableException(what + " can be written by other users (mode "
+                    + String.format("%04o", facts.permissions()) + "); make it private with 'chmod 600' and try again.");
+        }
     }
 
     private static void requireKind(String what, FileFacts facts, FileFacts.Kind expected, String noun) {
@@ -63,6 +71,11 @@ final class FileSafety {
             throw new RegistryUnusableException(what + " belongs to user id " + facts.uid() + ", not to you (user id " + self
                     + "); localdb only uses its own files. Give it back to you or set LOCALDB_HOME to a directory of your own.");
         }
+    }
+
+    /** The numeric id of the user running localdb; -1 where the platform has none (used by {@link HomeInspection}). */
+    static long currentUid() {
+        return CurrentUser.uid();
     }
 
     private static boolean supportsPosix(Path path) {

@@ -44,15 +44,34 @@ class RegistryPermissionsTest {
         assertThat(permissions(fixture.lock())).isEqualTo("rw-------");
     }
 
-    @Test
-    void aRewriteMakesALooseRegistryPrivateAgain() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-rw----", "rw----rw-", "rw-rw-rw-"})
+    void aRegistryOthersCanWriteIsRefusedAndLeftAsItWas(String loose) throws Exception {
         StoreFixture fixture = new StoreFixture(home);
         fixture.add("web", 3000);
-        Files.setPosixFilePermissions(fixture.data(), PosixFilePermissions.fromString("rw-rw-rw-"));
+        byte[] before = Files.readAllBytes(fixture.data());
+        Files.setPosixFilePermissions(fixture.data(), PosixFilePermissions.fromString(loose));
 
-        fixture.add("api", 3001);
+        assertThatThrownBy(() -> fixture.add("api", 3001))
+                .isInstanceOf(RegistryUnusableException.class)
+                .hasMessageStartingWith("Registry " + fixture.data() + " can be written by other users (mode 0")
+                .hasMessageContaining("chmod 600");
+        assertThatThrownBy(fixture.store::read).isInstanceOf(RegistryUnusableException.class);
+        assertThat(Files.readAllBytes(fixture.data())).isEqualTo(before);
+        assertThat(permissions(fixture.data())).isEqualTo(loose);
+    }
 
-        assertThat(permissions(fixture.data())).isEqualTo("rw-------");
+    @Test
+    void aLockFileOthersCanWriteIsRefused() throws Exception {
+        StoreFixture fixture = new StoreFixture(home);
+        fixture.add("web", 3000);
+        byte[] before = Files.readAllBytes(fixture.data());
+        Files.setPosixFilePermissions(fixture.lock(), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThatThrownBy(() -> fixture.add("api", 3001))
+                .isInstanceOf(RegistryUnusableException.class)
+                .hasMessageStartingWith("Registry lock file " + fixture.lock() + " can be written by other users (mode 0666)");
+        assertThat(Files.readAllBytes(fixture.data())).isEqualTo(before);
     }
 
     @Test

@@ -1,0 +1,144 @@
+package dev.localdb.adapters.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localdb.domain.error.LocalDbException;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.model.Registry;
+import dev.localdb.domain.port.PortProbe;
+import dev.localdb.domain.port.ProcessInspector;
+import dev.localdb.domain.port.RunningServers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The running embedded servers, from the {@code <projects>/<name>/server.json} that each writes
+ * while it listens: {@code {"pid":1234,"port":3000,"started_at":"2025-01-31T12:00:00.123Z"}}. The
+ * file alone proves nothing (a server killed with -9 leaves it behind, and its PID may since
+ * belong to another program), so a server counts only when a process with that PID runs and the
+ * port is in use; it then holds its port, owned by that process. Anything doubtful (a link, a file
+ * of another user, a damaged or oversized file, a second claim on one port) is left out: a project
+ * left out merely gets a port anew, while a wrong entry would keep a port from its rightful user.
+ */
+public final class RunningServerFiles implements RunningServers {
+    static final String FILE_NAME = "server.json";
+    private static final int MAX_BYTES = 64 * 1024;
+
+    private final Path projects;
+    private final ProcessInspector inspector;
+    private final PortProbe probe;
+
+    /**
+     * @param projects  the folder that holds one folder per project
+     * @param inspector tells whether a PID runs and gives the identity the rebuilt entry records
+     * @param probe     tells whether the port is in use, which a running server's port must be
+     */
+    public RunningServerFiles(Path projects, ProcessInspector inspector, PortProbe probe) {
+        this.projects = Objects.requireNonNull(projects, "projects");
+        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.probe = Objects.requireNonNull(probe, "probe");
+    }
+
+    @Override
+    public Registry registry() {
+        Map<PortNumber, Allocation> byPort = new LinkedHashMap<>();
+        // Made here, not at class loading: this runs only for a damaged registry, and starting
+        // Jackson's data binding would slow down every command.
+        ObjectMapper json = new ObjectMapper();
+        for (Path folder : projectFolders()) {
+            running(folder, json).ifPresent(allocation -> byPort.putIfAbsent(allocation.port(), allocation));
+        }
+        return Registry.of(byPort.values(), Optional.empty());
+    }
+
+    /** Folders named like projects, sorted, so that of two claims on one port the same one always wins. */
+    private List<Path> projectFolders() {
+        List<Path> folders = new ArrayList<>();
+        try {
+            if (!isKind(projects, FileFacts.Kind.DIRECTORY)) {
+                return folders;
+            }
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(projects)) {
+                for (Path folder : listing) {
+                    if (isProjectName(folder.getFileName().toString()) && isKind(folder, FileFacts.Kind.DIRECTORY)) {
+                        folders.add(folder);
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            // Rebuilding is a rescue: without a readable projects folder there is nothing to rescue.
+        }
+        folders.sort(null);
+        return folders;
+    }
+
+    private Optional<Allocation> running(Path folder, ObjectMapper json) {
+        try {
+            Optional<JsonNode> info = read(folder.resolve(FILE_NAME), json);
+            if (info.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode pid = info.get().path("pid");
+            JsonNode port = info.get().path("port");
+            JsonNode startedAt = info.get().path("started_at");
+            if (!pid.isIntegralNumber() || !pid.canConvertToLong() || pid.asLong() <= 0
+                    || !port.isInt() || port.asInt() < PortNumber.MIN || port.asInt() > PortNumber.MAX || !startedAt.isTextual()) {
+                return Optional.empty();
+            }
+            PortNumber number = PortNumber.of(port.asInt());
+            Instant since = Instant.parse(startedAt.asText());
+            Optional<ProcessIdentity> owner = inspector.identify(pid.asLong());
+            if (owner.isEmpty() || probe.isFree(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(Allocation.held(ProjectName.of(folder.getFileName().toString()), number, owner, since));
+        } catch (IOException | DateTimeException | LocalDbException doubtful) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file's JSON when it is a small regular file of this user, not a link; empty otherwise. */
+    private static Optional<JsonNode> read(Path file, ObjectMapper json) throws IOException {
+        Optional<FileFacts> facts = FileFacts.of(file);
+        if (facts.isEmpty() || facts.get().size() > MAX_BYTES) {
+            return Optional.empty();
+        }
+        FileSafety.requireSafeFile("Server file " + file, facts.get());
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(json.readTree(bytes)).filter(JsonNode::isObject);
+    }
+
+    private static boolean isKind(Path path, FileFacts.Kind kind) throws IOException {
+        return FileFacts.of(path).map(facts -> facts.kind() == kind).orElse(false);
+    }
+
+    private static boolean isProjectName(String name) {
+        try {
+            ProjectName.of(name);
+            return true;
+        } catch (LocalDbException notAProject) {
+            return false;
+        }
+    }
+}
