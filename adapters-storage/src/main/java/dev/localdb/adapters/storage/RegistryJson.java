@@ -1,39 +1,68 @@
 package dev.localdb.adapters.storage;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.PortName;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.model.Registry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The registry's file format, schema 1. The domain classes carry no Jackson annotations: these
- * records are the file's shape, and {@link RegistryParser} turns them back into domain values.
+ * The registry's file format, schemas 1 and 2, written and read with Jackson's streaming API: a
+ * short-lived CLI process would otherwise spend most of its life starting Jackson's data binding.
+ * The records are the file's shape as {@link RegistryDocumentReader} reads it; {@link RegistryParser}
+ * turns them into domain values.
+ *
+ * <p>Schema 2 adds {@code namedPorts} to an entry. An older localdb skips fields it does not know,
+ * so it would take such a file for one without named ports and could hand those ports to another
+ * project, or drop them when it writes. The version tells it not to: a file is written as schema 2
+ * exactly when some entry has named ports, and older versions read a newer schema with a warning
+ * and never write it. Without named ports the file stays schema 1, readable and writable by them.
  */
 final class RegistryJson {
-    static final int SCHEMA_VERSION = 1;
+    /** The newest schema this version reads and writes. */
+    static final int SCHEMA_VERSION = 2;
+    /** The schema of a registry without named ports: exactly what localdb before named ports wrote. */
+    static final int SCHEMA_WITHOUT_NAMED_PORTS = 1;
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_NESTING = 64;
 
-    record Document(Integer schemaVersion, String lastCleanup, List<Entry> allocations) {
+    /** Strict reading: damage such as deep nesting or a duplicate key is an error, not something to guess about. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            // Deep nesting is damage, not a reason to overflow the stack.
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxNumberLength(32)
+                    .maxStringLength(MAX_BYTES)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    record Document(int schemaVersion, String lastCleanup, List<Entry> allocations) {
     }
 
-    record Entry(String project, Integer port, String state, Owner owner, String allocatedAt) {
+    /** @param namedPorts the entry's named ports as they appear in the file, in file order; null when absent */
+    record Entry(String project, Integer port, String state, Owner owner, String allocatedAt, List<NamedPort> namedPorts) {
+    }
+
+    /** One member of an entry's {@code namedPorts} object; the port is null when the file has null. */
+    record NamedPort(String name, Integer port) {
     }
 
     record Owner(Long pid, Long startTime, String bootId) {
@@ -42,92 +71,97 @@ final class RegistryJson {
     private RegistryJson() {
     }
 
-    /** Built on first use only: the CLI pays for Jackson once per process, and only when it reads the registry. */
-    static ObjectMapper mapper() {
-        return Holder.MAPPER;
+    /** The file's bytes: sorted by project, two-space indentation, '\n' line ends, a final newline. */
+    static byte[] encode(Registry registry) {
+        List<Allocation> sorted = registry.list().stream().sorted(Comparator.comparing(Allocation::project)).toList();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + 192 * sorted.size());
+        try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.setPrettyPrinter(prettyPrinter());
+            json.writeStartObject();
+            json.writeNumberField("schemaVersion", schemaOf(registry));
+            json.writeStringField("lastCleanup", registry.lastCleanup().map(Instant::toString).orElse(null));
+            json.writeArrayFieldStart("allocations");
+            for (Allocation allocation : sorted) {
+                writeEntry(json, allocation);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode the registry", e);
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
     }
 
-    static byte[] encode(Registry registry) {
-        List<Entry> entries = registry.list().stream()
-                .sorted(Comparator.comparing(Allocation::project))
-                .map(RegistryJson::entry)
-                .toList();
-        Document document = new Document(SCHEMA_VERSION, registry.lastCleanup().map(Instant::toString).orElse(null), entries);
-        try {
-            byte[] json = Holder.WRITER.writeValueAsBytes(document);
-            byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not encode the registry", e);
-        }
+    /** The lowest schema that describes the registry, so that older versions keep every file they can understand. */
+    static int schemaOf(Registry registry) {
+        boolean named = registry.list().stream().anyMatch(allocation -> !allocation.namedPorts().isEmpty());
+        return named ? SCHEMA_VERSION : SCHEMA_WITHOUT_NAMED_PORTS;
     }
 
     /**
-     * Loads and exercises the mapper before the caller takes the registry lock: a cold Jackson
-     * costs a fresh JVM hundreds of milliseconds, which must not be spent while others wait.
+     * Runs the write and read paths once on a sample before the caller takes the registry lock: in
+     * a fresh JVM their first run (class initialisation, java.time's parsers, the bootstrap of the
+     * records' equals) costs tens of milliseconds, which must not be spent while others wait.
      */
     static void warmUp() {
-        Holder.WARM.hashCode();
+        WarmUp.DONE.hashCode();
     }
 
-    private static Entry entry(Allocation allocation) {
-        Owner owner = allocation.owner()
-                .map(o -> new Owner(o.pid(), o.startTime(), o.bootId()))
-                .orElse(null);
-        return new Entry(allocation.project().value(), allocation.port().value(),
-                allocation.isHeld() ? "held" : "released", owner, allocation.allocatedAt().toString());
+    private static void writeEntry(JsonGenerator json, Allocation allocation) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("project", allocation.project().value());
+        json.writeNumberField("port", allocation.port().value());
+        json.writeStringField("state", allocation.isHeld() ? "held" : "released");
+        json.writeFieldName("owner");
+        if (allocation.owner().isPresent()) {
+            ProcessIdentity owner = allocation.owner().get();
+            json.writeStartObject();
+            json.writeNumberField("pid", owner.pid());
+            json.writeNumberField("startTime", owner.startTime());
+            json.writeStringField("bootId", owner.bootId());
+            json.writeEndObject();
+        } else {
+            json.writeNull();
+        }
+        json.writeStringField("allocatedAt", allocation.allocatedAt().toString());
+        if (!allocation.namedPorts().isEmpty()) {
+            // Only when there are some: an entry without named ports is byte for byte a schema 1 entry.
+            json.writeObjectFieldStart("namedPorts");
+            for (Map.Entry<PortName, PortNumber> named : allocation.namedPorts().entrySet()) {
+                json.writeNumberField(named.getKey().value(), named.getValue().value());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
     }
 
-    private static final class Holder {
-        static final ObjectMapper MAPPER = build();
-        static final ObjectWriter WRITER = MAPPER.writerFor(Document.class).with(prettyPrinter());
-        static final Object WARM = roundTrip();
+    private static final class WarmUp {
+        static final Boolean DONE = roundTrip();
 
-        private static Object roundTrip() {
-            Registry sample = Registry.EMPTY.with(new Allocation(dev.localdb.domain.model.ProjectName.of("warm-up"),
-                    dev.localdb.domain.model.PortNumber.of(3000), dev.localdb.domain.model.AllocationState.HELD,
-                    java.util.Optional.of(new dev.localdb.domain.model.ProcessIdentity(1, 1, "boot")), Instant.EPOCH));
+        private static Boolean roundTrip() {
+            Registry sample = Registry.of(List.of(Allocation.held(ProjectName.of("warm-up"), PortNumber.of(3000),
+                    Optional.of(new ProcessIdentity(1, 1, "boot")), Instant.EPOCH)
+                    .withNamedPorts(Map.of(PortName.of("warm-up"), PortNumber.of(3001)))), Optional.of(Instant.EPOCH));
             try {
-                return RegistryParser.toRegistry(RegistryParser.parse(encode(sample)));
+                if (!RegistryParser.toRegistry(RegistryParser.parse(encode(sample))).equals(sample)) {
+                    throw new IllegalStateException("The registry format does not read back what it writes");
+                }
             } catch (CorruptRegistryException e) {
                 throw new IllegalStateException("The registry format cannot read what it writes", e);
             }
+            return Boolean.TRUE;
         }
+    }
 
-        private static ObjectMapper build() {
-            JsonFactory factory = JsonFactory.builder()
-                    // Deep nesting is damage, not a reason to overflow the stack.
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING)
-                            .maxNumberLength(32)
-                            .maxStringLength(MAX_BYTES)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
-            // Strict on types (no "3000" for 3000, no 3000.5), tolerant of fields a later version may add.
-            return JsonMapper.builder(factory)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                    .withCoercionConfig(LogicalType.Textual, text -> text
-                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                    .build();
-        }
-
-        /** Two-space indentation, one element per line, '\n' everywhere: stable, readable diffs. */
-        private static DefaultPrettyPrinter prettyPrinter() {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                    .withSeparators(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-            printer.indentObjectsWith(indenter);
-            printer.indentArraysWith(indenter);
-            return printer;
-        }
+    /** Two-space indentation, one element per line, '\n' everywhere: stable, readable diffs. */
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
     }
 }

@@ -1,16 +1,17 @@
 package dev.localdb.adapters.storage;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localdb.adapters.storage.RegistryJson.Document;
 import dev.localdb.adapters.storage.RegistryJson.Entry;
+import dev.localdb.adapters.storage.RegistryJson.NamedPort;
 import dev.localdb.adapters.storage.RegistryJson.Owner;
+import dev.localdb.adapters.storage.RegistrySyntax.Root;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationState;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
@@ -19,18 +20,20 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the registry file in two steps: the JSON tree and its schema version first (so a newer
- * file is recognised even when this version cannot map it), then the domain values, which
- * re-check every rule (names, ports, one holder per port), so damage is never taken as data.
+ * Reads the registry file in two passes: the whole document as JSON and its schema version first
+ * (so a newer file is recognised even when this version cannot map it), then the domain values,
+ * which re-check every rule (names, ports, one holder per port), so damage is never taken as data.
  */
 final class RegistryParser {
 
     /** A syntactically sound registry document of some schema version. */
-    record Parsed(int schemaVersion, JsonNode tree) {
+    record Parsed(int schemaVersion, byte[] bytes) {
     }
 
     private RegistryParser() {
@@ -40,31 +43,30 @@ final class RegistryParser {
         if (isBlank(bytes)) {
             throw new CorruptRegistryException("the file is empty");
         }
-        JsonNode tree;
+        Root root;
         try {
-            tree = RegistryJson.mapper().readTree(bytes);
+            root = RegistrySyntax.check(bytes);
         } catch (IOException e) {
             throw new CorruptRegistryException(describe(e));
         }
-        if (tree == null || !tree.isObject()) {
+        if (!root.isObject()) {
             throw new CorruptRegistryException("it is not a JSON object");
         }
-        JsonNode version = tree.get("schemaVersion");
-        if (version == null) {
+        if (root.version() == null) {
             throw new CorruptRegistryException("schemaVersion is missing");
         }
-        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+        if (root.version() != JsonToken.VALUE_NUMBER_INT || root.versionValue() < 1) {
             throw new CorruptRegistryException("schemaVersion is not a positive whole number");
         }
-        return new Parsed(version.intValue(), tree);
+        return new Parsed(root.versionValue(), bytes);
     }
 
     static Registry toRegistry(Parsed parsed) throws CorruptRegistryException {
         Document document;
         try {
-            document = RegistryJson.mapper().treeToValue(parsed.tree(), Document.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CorruptRegistryException(e instanceof JacksonException j ? describe(j) : "it has values of the wrong type");
+            document = RegistryDocumentReader.read(parsed.bytes(), parsed.schemaVersion());
+        } catch (IOException e) {
+            throw new CorruptRegistryException(describe(e));
         }
         if (document.allocations() == null) {
             throw new CorruptRegistryException("allocations is missing");
@@ -92,7 +94,23 @@ final class RegistryParser {
         };
         return new Allocation(ProjectName.of(entry.project()), PortNumber.of(entry.port()), state,
                 Optional.ofNullable(entry.owner()).map(o -> owner(o, where + ".owner")),
-                instant(entry.allocatedAt(), where + ".allocatedAt"));
+                instant(entry.allocatedAt(), where + ".allocatedAt"),
+                namedPorts(entry.namedPorts(), where + ".namedPorts"));
+    }
+
+    /** Names and ports are checked by the domain's own rules; the strict reader has already refused a repeated name. */
+    private static Map<PortName, PortNumber> namedPorts(List<NamedPort> named, String where) {
+        if (named == null) {
+            return Map.of();
+        }
+        Map<PortName, PortNumber> ports = new HashMap<>();
+        for (NamedPort port : named) {
+            if (port.port() == null) {
+                throw new InvalidInputException(where + " lacks the port of a named port");
+            }
+            ports.put(PortName.of(port.name()), PortNumber.of(port.port()));
+        }
+        return ports;
     }
 
     private static ProcessIdentity owner(Owner owner, String where) {
@@ -124,27 +142,9 @@ final class RegistryParser {
         if (e instanceof StreamConstraintsException) {
             return "it is nested more than " + RegistryJson.MAX_NESTING + " levels deep or holds an oversized value";
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return pathOf(m.getPath()) + " has the wrong type";
-        }
-        if (e instanceof JsonMappingException m && m.getOriginalMessage().startsWith("Trailing token")) {
-            return "there is more after the JSON object";
-        }
         if (e instanceof JsonParseException p && p.getLocation() != null) {
             return "not valid JSON at line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr();
         }
         return "not valid JSON";
-    }
-
-    private static String pathOf(List<JsonMappingException.Reference> path) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference step : path) {
-            if (step.getIndex() >= 0) {
-                out.append('[').append(step.getIndex()).append(']');
-            } else {
-                out.append(out.length() == 0 ? "" : ".").append(step.getFieldName());
-            }
-        }
-        return out.toString();
     }
 }
