@@ -1,51 +1,33 @@
 package dev.localdb.cli;
 
+import dev.localdb.adapters.os.EphemeralPortRange;
+import dev.localdb.cli.config.ConfigKey;
+import dev.localdb.cli.config.ConfigLoader;
+import dev.localdb.cli.config.Configuration;
 import dev.localdb.domain.allocation.AllocationSettings;
-import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.model.PortRange;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Settings from the environment. {@code LOCALDB_PORT_RANGES} (e.g. {@code 3000-3999,8000-8099})
- * replaces the default ranges; {@code LOCALDB_LOCK_TIMEOUT_MS} bounds the wait for the registry lock.
+ * The settings the allocator and the registry use, from {@link ConfigLoader}: each value from its
+ * environment variable, else $LOCALDB_HOME/config.json, else the built-in default (docs/CONFIG.md).
+ * {@code LOCALDB_PORT_RANGES} (e.g. {@code 3000-3999,8000-8099}) replaces the default ranges;
+ * {@code LOCALDB_LOCK_TIMEOUT_MS} bounds the wait for the registry lock.
  */
 public record Settings(AllocationSettings allocation, Duration lockTimeout) {
-    static final String RANGES_ENV = "LOCALDB_PORT_RANGES";
-    static final String LOCK_TIMEOUT_ENV = "LOCALDB_LOCK_TIMEOUT_MS";
+    static final String RANGES_ENV = ConfigKey.PORT_RANGES.env();
+    static final String LOCK_TIMEOUT_ENV = ConfigKey.LOCK_TIMEOUT_MS.env();
 
+    public static Settings of(Configuration configuration) {
+        return new Settings(configuration.allocation(), configuration.lockTimeout());
+    }
+
+    /** What the CLI would use in this environment, config file included (for tools outside the CLI). */
     public static Settings from(Map<String, String> env) {
-        AllocationSettings allocation = AllocationSettings.defaults();
-        String ranges = env.get(RANGES_ENV);
-        if (ranges != null && !ranges.isBlank()) {
-            allocation = allocation.withRanges(parseRanges(ranges));
-        }
-        return new Settings(allocation, lockTimeout(env.get(LOCK_TIMEOUT_ENV)));
+        return of(load(env, LocalDbHome.from(env, System.getProperty("user.home"))));
     }
 
-    private static List<PortRange> parseRanges(String text) {
-        try {
-            return Arrays.stream(text.split(",")).map(PortRange::parse).toList();
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(RANGES_ENV + "=\"" + text + "\" is invalid: " + e.getMessage()
-                    + " Use comma-separated ranges such as 3000-3999,8000-8099.");
-        }
-    }
-
-    private static Duration lockTimeout(String text) {
-        if (text == null || text.isBlank()) {
-            return Duration.ofSeconds(10);
-        }
-        try {
-            long millis = Long.parseLong(text.trim());
-            if (millis > 0 && millis <= 600_000) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new InvalidInputException(LOCK_TIMEOUT_ENV + "=\"" + text + "\" is invalid: use milliseconds from 1 to 600000.");
+    static Configuration load(Map<String, String> env, LocalDbHome home) {
+        return ConfigLoader.load(env, home.configFile(), EphemeralPortRange.read());
     }
 }
