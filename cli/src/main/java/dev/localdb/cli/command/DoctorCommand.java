@@ -1,0 +1,54 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.Wiring;
+import dev.localdb.cli.doctor.Doctor;
+import dev.localdb.cli.output.DoctorOutput;
+import dev.localdb.domain.diagnostics.HealthCheck;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Checks the home, the registry and the network setup. Read-only: it never repairs anything. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check the home directory, the registry, IPv6 and the port ranges: one line per check, "
+                + "each problem with what to do. Changes nothing.",
+                "Exit codes: 0 no problem found (info lines do not count), 1 at least one problem."})
+public final class DoctorCommand implements Callable<Integer> {
+    /** Scripts can tell "problems found" from success; 1 is also what an unexpected failure returns. */
+    static final int PROBLEMS_FOUND = 1;
+
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    NoColorOption color;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    DoctorCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<HealthCheck> checks = new Doctor(wiring).examine(Instant.now());
+        var out = spec.commandLine().getOut();
+        if (json) {
+            DoctorOutput.json(checks, out);
+        } else {
+            DoctorOutput.text(checks, color.style(wiring.env()), out);
+        }
+        return DoctorOutput.problems(checks) == 0 ? 0 : PROBLEMS_FOUND;
+    }
+}

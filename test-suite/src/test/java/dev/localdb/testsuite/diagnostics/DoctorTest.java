@@ -1,0 +1,131 @@
+package dev.localdb.testsuite.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localdb.testsuite.support.LocalDbRunner;
+import dev.localdb.testsuite.support.LocalDbRunner.Result;
+import dev.localdb.testsuite.support.QuietPorts;
+import dev.localdb.testsuite.support.RegistryFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code localdb doctor} end to end: healthy homes pass, each kind of damage is one problem line
+ * with what to do, and doctor never changes a file (the home's files, modes and mtimes are
+ * compared before and after every run).
+ */
+class DoctorTest {
+    @TempDir
+    Path home;
+    LocalDbRunner localdb;
+
+    @BeforeEach
+    void setUp() {
+        int first = QuietPorts.block(10);
+        // Quiet ports below the ephemeral range, so the range check passes on any ordinary Linux.
+        localdb = new LocalDbRunner(home).env("LOCALDB_PORT_RANGES", first + "-" + (first + 9));
+    }
+
+    @Test
+    void aHealthyHomePassesWithExitCodeZero() throws Exception {
+        localdb.run("port", "web").port();
+
+        Result doctor = doctorChangingNothing();
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isZero();
+        assertThat(doctor.out()).contains("[ok]      home: ").contains("[ok]      registry: ").contains("No problems found.")
+                .doesNotContain("[PROBLEM]");
+    }
+
+    @Test
+    void aGroupWritableFileIsAProblemWithTheCommandThatFixesIt() throws Exception {
+        localdb.run("port", "web").port();
+        Files.setPosixFilePermissions(RegistryFile.path(home), PosixFilePermissions.fromString("rw-rw----"));
+
+        Result doctor = doctorChangingNothing();
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
+        assertThat(doctor.out()).contains("[PROBLEM] home files others could change: 1 entry localdb refuses to trust: "
+                + "runtime/.port-registry.json (0660, group-writable); fix with: chmod -R go-rwx '" + home + "'");
+        assertThat(Files.getPosixFilePermissions(RegistryFile.path(home))).as("doctor repairs nothing")
+                .isEqualTo(PosixFilePermissions.fromString("rw-rw----"));
+    }
+
+    @Test
+    void aStaleEntryIsAProblemUntilCleanupFreesIt() throws Exception {
+        int port = localdb.run("port", "web").port();
+        DeadOwner.give(home, "web");
+
+        Result doctor = doctorChangingNothing();
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
+        assertThat(doctor.out()).contains("[PROBLEM] stale allocations: 1 held by processes that are gone (web " + port
+                + "); run 'localdb ports --cleanup'");
+        assertThat(RegistryFile.allocation(home, "web").get("state").asText()).isEqualTo("held");
+
+        assertThat(localdb.run("ports", "--cleanup").exitCode()).isZero();
+        Result after = localdb.run("doctor");
+        assertThat(after.exitCode()).as("the advice works: " + after).isZero();
+    }
+
+    @Test
+    void aDamagedRegistryIsAProblemAndIsLeftExactlyAsItIs() throws Exception {
+        localdb.run("port", "web").port();
+        Files.writeString(RegistryFile.path(home), "{\"schemaVersion\": 1, \"allocations\": [");
+
+        Result doctor = doctorChangingNothing();
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
+        assertThat(doctor.out()).contains("[PROBLEM] registry: " + RegistryFile.path(home) + " is damaged (")
+                .contains("'localdb ports --cleanup' sets it aside");
+        try (var files = Files.list(home.resolve("runtime"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.contains(".corrupt-"));
+        }
+    }
+
+    @Test
+    void jsonListsTheChecksAndSaysWhetherAllIsWell() throws Exception {
+        localdb.run("port", "web").port();
+        DeadOwner.give(home, "web");
+        Map<String, String> before = HomeSnapshot.of(home);
+
+        Result doctor = localdb.run("doctor", "--json");
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(doctor.out());
+        assertThat(json.get("healthy").asBoolean()).isFalse();
+        assertThat(json.get("problems").asInt()).isEqualTo(1);
+        assertThat(json.get("checks")).anySatisfy(check -> {
+            assertThat(check.get("name").asText()).isEqualTo("stale allocations");
+            assertThat(check.get("status").asText()).isEqualTo("problem");
+        });
+        assertThat(HomeSnapshot.of(home)).isEqualTo(before);
+    }
+
+    @Test
+    void aHomeThatDoesNotExistYetIsHealthyAndIsNotCreated() throws Exception {
+        Path missing = home.resolve("not-yet");
+        LocalDbRunner fresh = new LocalDbRunner(missing).env("LOCALDB_PORT_RANGES", "3000-9999");
+
+        Result doctor = fresh.run("doctor");
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isZero();
+        assertThat(doctor.out()).contains("does not exist yet");
+        assertThat(missing).doesNotExist();
+    }
+
+    /** Runs doctor and fails the test if it created, removed, rewrote or chmod-ed anything in the home. */
+    private Result doctorChangingNothing() throws Exception {
+        Map<String, String> before = HomeSnapshot.of(home);
+        Result doctor = localdb.run("doctor");
+        assertThat(HomeSnapshot.of(home)).as("the home after doctor").isEqualTo(before);
+        return doctor;
+    }
+}
