@@ -9,8 +9,9 @@ import java.io.PrintWriter;
 import java.util.OptionalInt;
 
 /**
- * {@code localdb ports --json}: {"allocations":[{"project","port","pid","state","allocatedAt"}],
- * "lastCleanup"} (plus "cleaned" with --cleanup). Times are ISO-8601 UTC; pid is null without an owner.
+ * {@code localdb ports --json}: {"allocations":[{"project","port","pid","state","allocatedAt","namedPorts"}],
+ * "lastCleanup"} (plus "cleaned" with --cleanup). Times are ISO-8601 UTC; pid is null without an owner;
+ * namedPorts is {"api":3001,...}, {} for a project without named ports.
  */
 public final class PortsJson {
     private PortsJson() {
@@ -34,6 +35,7 @@ public final class PortsJson {
                 }
                 json.writeStringField("state", entry.status().label());
                 json.writeStringField("allocatedAt", a.allocatedAt().toString());
+                NamedPortsJson.write(a.namedPorts(), json);
                 json.writeEndObject();
             }
             json.writeEndArray();

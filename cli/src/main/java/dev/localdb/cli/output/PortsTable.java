@@ -17,6 +17,11 @@ public final class PortsTable {
     }
 
     public static void write(RegistryView view, PrintWriter out) {
+        write(view, out, Style.PLAIN);
+    }
+
+    /** The listing with its STATE column painted by {@code style} (plain text when colour is off). */
+    public static void write(RegistryView view, PrintWriter out, Style style) {
         if (view.entries().isEmpty()) {
             out.println("No allocations yet. Reserve one with 'localdb port <project>'.");
         } else {
@@ -26,8 +31,11 @@ public final class PortsTable {
                 Allocation a = entry.allocation();
                 rows.add(new String[] {a.project().value(), a.port().toString(), entry.status().label(),
                         a.owner().map(o -> Long.toString(o.pid())).orElse("-"), time(a.allocatedAt())});
+                // A named port is a row of its own, "web:api", with the state, owner and time it shares with the entry.
+                a.namedPorts().forEach((portName, port) -> rows.add(new String[] {a.project() + ":" + portName, port.toString(),
+                        entry.status().label(), a.owner().map(o -> Long.toString(o.pid())).orElse("-"), time(a.allocatedAt())}));
             }
-            Columns.print(rows, out);
+            Columns.print(rows, out, style);
         }
         out.println("Last cleanup: " + view.lastCleanup().map(PortsTable::time).orElse("never"));
     }

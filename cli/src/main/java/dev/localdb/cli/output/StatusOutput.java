@@ -11,14 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code localdb status}: a table, or {"projects":[{"project","state","port","url","pid","since"}]}
- * with null for what a project does not have.
+ * {@code localdb status}: a table, or {"projects":[{"project","state","port","url","pid","since","namedPorts"}]}
+ * with null for what a project does not have ({} for namedPorts).
  */
 public final class StatusOutput {
     private StatusOutput() {
     }
 
     public static void table(List<ProjectStatus> statuses, Instant now, PrintWriter out) {
+        table(statuses, now, out, Style.PLAIN);
+    }
+
+    /** The table with its STATE column painted by {@code style} (plain text when colour is off). */
+    public static void table(List<ProjectStatus> statuses, Instant now, PrintWriter out, Style style) {
         if (statuses.isEmpty()) {
             out.println("No projects yet. Start one with 'localdb start <project>'.");
             return;
@@ -27,11 +32,11 @@ public final class StatusOutput {
         rows.add(new String[] {"PROJECT", "STATE", "PORT", "URL", "PID", "UPTIME"});
         for (ProjectStatus s : statuses) {
             boolean running = s.state() == ProjectStatus.State.RUNNING;
-            rows.add(new String[] {s.name().value(), s.state().label(), s.port().map(Object::toString).orElse("-"),
+            rows.add(new String[] {s.name().value(), s.state().label(), s.port().map(Object::toString).orElse("-") + NamedPortsJson.summary(s.namedPorts()),
                     s.url().orElse("-"), running ? s.server().map(p -> Long.toString(p.pid())).orElse("-") : "-",
                     running ? s.since().map(since -> uptime(Duration.between(since, now))).orElse("-") : "-"});
         }
-        Columns.print(rows, out);
+        Columns.print(rows, out, style);
     }
 
     public static void json(List<ProjectStatus> statuses, PrintWriter out) throws IOException {
@@ -57,6 +62,7 @@ public final class StatusOutput {
                     json.writeNull();
                 }
                 json.writeStringField("since", s.since().map(Instant::toString).orElse(null));
+                NamedPortsJson.write(s.namedPorts(), json);
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -1,0 +1,43 @@
+package dev.localdb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Options every command has, so that habits carry over from one command to the next: --verbose,
+ * --no-color and --help everywhere, and --json on every command that lists things.
+ */
+class EveryCommandTest {
+    /** The commands whose output lists or reports things; a new one belongs here (and needs --json). */
+    private static final Set<String> LISTINGS = Set.of("status", "ports", "config", "why", "doctor");
+
+    @Test
+    void everyVisibleCommandTakesVerboseNoColorAndHelp() {
+        fullTree().getSubcommands().forEach((name, command) -> {
+            if (!command.getCommandSpec().usageMessage().hidden()) {
+                assertThat(command.getCommandSpec().optionsMap()).as("options of 'localdb %s'", name)
+                        .containsKeys("--verbose", "--no-color", "--help");
+            }
+        });
+    }
+
+    @Test
+    void everyListingHasJson() {
+        assertThat(fullTree().getSubcommands()).containsKeys(LISTINGS.toArray(String[]::new));
+        for (String listing : LISTINGS) {
+            assertThat(fullTree().getSubcommands().get(listing).getCommandSpec().optionsMap())
+                    .as("options of 'localdb %s'", listing).containsKey("--json");
+        }
+    }
+
+    private static CommandLine fullTree() {
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        return LocalDbCli.commandLine(Map.of(LocalDbHome.ENV, "/nonexistent"), "/nonexistent", quiet, quiet);
+    }
+}
