@@ -22,8 +22,8 @@ import java.util.function.Function;
 /**
  * Starts a project's server as a process that outlives the CLI: in a session of its own (see
  * {@link LaunchDetachment}), stdin from /dev/null, stdout and stderr appended to
- * {@code runtime/<project>.log}, with the given environment plus {@code PORT} and
- * {@code LOCALDB_PROJECT}. A project with a command runs {@code /bin/sh -c <command>} in its
+ * {@code runtime/<project>.log}, with the given environment plus {@code PORT}, one
+ * {@code PORT_<NAME>} per named port, and {@code LOCALDB_PROJECT}. A project with a command runs {@code /bin/sh -c <command>} in its
  * working directory (by default the project's folder); one without runs the embedded server.
  *
  * <p>A server that exits before it could even be identified (a typo in its command, say) is
@@ -81,8 +81,8 @@ public final class DetachedServerLauncher implements ServerLauncher {
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(baseEnvironment);
-        environment.put("PORT", spec.port().toString());
-        environment.put("LOCALDB_PROJECT", name.value());
+        // PORT, PORT_<NAME> for each named port, LOCALDB_PROJECT: they win over inherited values.
+        environment.putAll(spec.portEnvironment());
         try {
             log.beginStart(name + " on port " + spec.port() + " at " + Instant.now());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.localdb.adapters.storage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectConfig;
@@ -15,12 +17,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The shape of {@code project.json}: {@code {"name", "preferredPort"|null, "command"|null,
- * "workingDirectory"|null, "createdAt"}} with createdAt as ISO-8601. The domain record carries no
+ * "workingDirectory"|null, "createdAt", "portNames"}} with createdAt as ISO-8601 and portNames (a list
+ * of names, left out when empty) for the extra ports of {@code --port-name}. The domain record carries no
  * Jackson annotations; the private record below is the file's shape. Unknown fields are ignored so
  * that an older localdb can read a project a newer one wrote.
  */
@@ -31,9 +35,10 @@ final class ProjectJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    @JsonPropertyOrder({"name", "preferredPort", "command", "workingDirectory", "createdAt"})
+    /** portNames is written only when there are some: a project without them has the same file as before. */
+    @JsonPropertyOrder({"name", "preferredPort", "command", "workingDirectory", "createdAt", "portNames"})
     private record ProjectFile(String name, Integer preferredPort, String command, String workingDirectory,
-                               String createdAt) {
+                               String createdAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> portNames) {
     }
 
     private ProjectJson() {
@@ -41,7 +46,8 @@ final class ProjectJson {
 
     static byte[] encode(ProjectConfig config) {
         ProjectFile file = new ProjectFile(config.name().value(), config.preferredPort().map(PortNumber::value).orElse(null),
-                config.command().orElse(null), config.workingDirectory().orElse(null), config.createdAt().toString());
+                config.command().orElse(null), config.workingDirectory().orElse(null), config.createdAt().toString(),
+                config.portNames().stream().map(PortName::value).toList());
         try {
             return (MAPPER.writeValueAsString(file) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -84,9 +90,11 @@ final class ProjectJson {
             throw new Damaged("\"createdAt\" is missing");
         }
         try {
+            List<PortName> portNames = file.portNames() == null ? List.of()
+                    : file.portNames().stream().map(PortName::new).toList();
             return new ProjectConfig(expected, Optional.ofNullable(file.preferredPort()).map(PortNumber::of),
                     Optional.ofNullable(file.command()), Optional.ofNullable(file.workingDirectory()),
-                    Instant.parse(file.createdAt()));
+                    Instant.parse(file.createdAt()), portNames);
         } catch (DateTimeParseException e) {
             throw new Damaged("\"createdAt\" is not an ISO-8601 instant such as 2025-01-31T12:00:00Z");
         } catch (InvalidInputException e) {

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A registry from a newer localdb can be looked at, but this version never rewrites it. */
 class NewerSchemaTest {
-    private static final String SCHEMA_2 = """
-            {"schemaVersion": 2, "lastCleanup": null, "labels": {"team": ["a", "b"]},
+    // Schema 2 (named ports) is this version's own; a newer one is 3 or more.
+    private static final String SCHEMA_3 = """
+            {"schemaVersion": 3, "lastCleanup": null, "labels": {"team": ["a", "b"]},
              "allocations": [{"project": "web", "port": 3000, "state": "held", "owner": null,
                               "allocatedAt": "2025-01-02T03:04:05Z", "protocol": "https"}]}
             """;
-    private static final String SCHEMA_3_UNREADABLE = "{\"schemaVersion\":3,\"allocations\":{\"web\":3000}}";
+    private static final String SCHEMA_4_UNREADABLE = "{\"schemaVersion\":4,\"allocations\":{\"web\":3000}}";
 
     @TempDir
     Path home;
@@ -30,36 +31,36 @@ class NewerSchemaTest {
     @Test
     void aReadShowsWhatThisVersionUnderstandsAndWarns() throws Exception {
         StoreFixture fixture = new StoreFixture(home);
-        fixture.writeRegistry(SCHEMA_2.getBytes(StandardCharsets.UTF_8));
+        fixture.writeRegistry(SCHEMA_3.getBytes(StandardCharsets.UTF_8));
 
         Registry registry = fixture.store.read();
 
         assertThat(registry.allocations().keySet()).containsExactly(ProjectName.of("web"));
-        assertThat(fixture.warnings).containsExactly("Registry " + fixture.data() + " was written by a newer localdb (schema 2);"
+        assertThat(fixture.warnings).containsExactly("Registry " + fixture.data() + " was written by a newer localdb (schema 3);"
                 + " showing what this version understands. Upgrade localdb to change it.");
     }
 
     @Test
     void aChangeIsRefusedAndTheFileStaysByteIdentical() throws Exception {
-        assertChangeRefused(SCHEMA_2, 2);
+        assertChangeRefused(SCHEMA_3, 3);
     }
 
     @Test
     void aNewerFileThisVersionCannotMapIsStillNeverOverwritten() throws Exception {
-        assertChangeRefused(SCHEMA_3_UNREADABLE, 3);
+        assertChangeRefused(SCHEMA_4_UNREADABLE, 4);
     }
 
     @Test
     void aNewerFileThisVersionCannotMapReadsAsEmptyWithAWarning() throws Exception {
         StoreFixture fixture = new StoreFixture(home);
-        fixture.writeRegistry(SCHEMA_3_UNREADABLE.getBytes(StandardCharsets.UTF_8));
+        fixture.writeRegistry(SCHEMA_4_UNREADABLE.getBytes(StandardCharsets.UTF_8));
 
         assertThat(fixture.store.read()).isEqualTo(Registry.EMPTY);
 
         assertThat(fixture.warnings).singleElement().satisfies(warning -> assertThat(warning)
-                .contains("written by a newer localdb (schema 3) and this version cannot read it (allocations has the wrong type)")
+                .contains("written by a newer localdb (schema 4) and this version cannot read it (allocations has the wrong type)")
                 .endsWith("upgrade localdb."));
-        assertThat(Files.readString(fixture.data())).isEqualTo(SCHEMA_3_UNREADABLE);
+        assertThat(Files.readString(fixture.data())).isEqualTo(SCHEMA_4_UNREADABLE);
     }
 
     private void assertChangeRefused(String content, int schema) throws Exception {

@@ -6,7 +6,6 @@ import dev.localdb.domain.error.ProjectInUseException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.PortNumber;
-import dev.localdb.domain.model.PortRange;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.model.Registry;
@@ -18,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The application service every frontend uses: allocate, release, clean up and list ports.
@@ -47,7 +47,13 @@ public final class PortAllocator {
         this.strategies = List.copyOf(strategies);
     }
 
-    /** Gives the project a port by the first rule that finds one, and records it as held. */
+    /**
+     * Gives the project a port by the first rule that finds one, and each of its named ports too,
+     * all in this one transaction, and records them as held. When any port cannot be found, none
+     * is taken (the registry is left as it was).
+     *
+     * @throws NoFreePortException when the main port or a named port cannot be found
+     */
     public AllocationResult allocate(AllocationRequest request) {
         return store.update(current -> {
             Instant now = clock.instant();
@@ -55,15 +61,10 @@ public final class PortAllocator {
             Registry registry = cleanupIsDue(current, now) ? removeStale(current, judge, now).registry() : current;
             AllocationContext context = new AllocationContext(request, registry, settings, probe, judge);
             refuseIfServedByAnother(context);
-            for (AllocationStrategy strategy : strategies) {
-                Optional<PortNumber> chosen = strategy.choose(context);
-                if (chosen.isPresent()) {
-                    Allocation allocation = heldAllocation(context, chosen.get(), now);
-                    Registry next = releaseStaleHoldersOf(registry, allocation, judge).with(allocation);
-                    return new Outcome<>(next, new AllocationResult(allocation, strategy.name()));
-                }
-            }
-            throw exhausted(context);
+            ProjectPortsChoice choice = ProjectPortsChoice.choose(context, strategies);
+            Allocation allocation = heldAllocation(context, choice.mainPort(), now).withNamedPorts(choice.namedPorts());
+            Registry next = releaseStaleHoldersOf(registry, allocation, judge).with(allocation);
+            return new Outcome<>(next, new AllocationResult(allocation, choice.mainRule(), choice.namedRules()));
         });
     }
 
@@ -84,6 +85,39 @@ public final class PortAllocator {
                 .filter(a -> a.isHeld() && a.owner().equals(Optional.of(owner)))
                 .map(held -> new Outcome<>(current.with(held.released()), true))
                 .orElseGet(() -> new Outcome<>(current, false)));
+    }
+
+    /**
+     * Removes the project's entry altogether, remembering nothing, but only while this owner still
+     * holds it. For short-lived users such as a test that should leave no trace; a late caller never
+     * removes an entry that cleanup already gave to someone else.
+     */
+    public boolean forgetIfOwnedBy(ProjectName project, ProcessIdentity owner) {
+        return store.update(current -> current.find(project)
+                .filter(a -> a.isHeld() && a.owner().equals(Optional.of(owner)))
+                .map(held -> new Outcome<>(current.without(project), true))
+                .orElseGet(() -> new Outcome<>(current, false)));
+    }
+
+    /**
+     * Removes the entries of the chosen names that no one holds any more: released ones, and stale
+     * ones whose owner died (e.g. what a crashed short-lived user left). Held entries stay.
+     * Returns how many were removed; writes nothing when none was.
+     */
+    public int forgetUnheld(Predicate<ProjectName> names) {
+        return store.update(current -> {
+            StatusJudge judge = new StatusJudge(inspector);
+            Registry next = current;
+            int removed = 0;
+            for (Allocation allocation : current.list()) {
+                AllocationStatus status = judge.statusOf(allocation);
+                if (names.test(allocation.project()) && (status == AllocationStatus.RELEASED || status == AllocationStatus.STALE)) {
+                    next = next.without(allocation.project());
+                    removed++;
+                }
+            }
+            return new Outcome<>(next, removed);
+        });
     }
 
     /** Hands a held port to the process that now serves on it (e.g. from `start` to the server). */
@@ -135,11 +169,14 @@ public final class PortAllocator {
 
     /**
      * Rules 2 and 5 may choose a port whose holder died before cleanup ran. The registry allows one
-     * holder per port, so that stale holder now only remembers it, as cleanup would have left it.
+     * holder per port, so that stale holder now only remembers it (all its ports, as they go
+     * together), as cleanup would have left it.
      */
     private static Registry releaseStaleHoldersOf(Registry registry, Allocation taker, StatusJudge judge) {
+        List<PortNumber> taken = taker.ports();
         return registry.withAll(registry.list().stream()
-                .filter(other -> !other.project().equals(taker.project()) && other.port().equals(taker.port())
+                .filter(other -> !other.project().equals(taker.project())
+                        && other.ports().stream().anyMatch(taken::contains)
                         && judge.statusOf(other) == AllocationStatus.STALE)
                 .map(Allocation::released)
                 .toList());
@@ -165,19 +202,5 @@ public final class PortAllocator {
                 && context.judge().statusOf(own.get()).blocksOthers();
         Instant since = keepsHeldPort ? own.get().allocatedAt() : now;
         return Allocation.held(context.project(), port, owner, since);
-    }
-
-    private static NoFreePortException exhausted(AllocationContext context) {
-        int held = 0;
-        int total = 0;
-        for (PortRange range : context.settings().ranges()) {
-            total += range.size();
-            for (int p = range.first().value(); p <= range.last().value(); p++) {
-                if (context.heldByOther(new PortNumber(p))) {
-                    held++;
-                }
-            }
-        }
-        return new NoFreePortException(context.settings().ranges(), held, total - held);
     }
 }

@@ -11,7 +11,12 @@ public final class NoFreePortException extends LocalDbException {
     private final int usedElsewhere;
 
     public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere) {
-        super("No free port in " + describe(searched) + ": " + heldByProjects + " held by localdb projects, "
+        this(searched, heldByProjects, usedElsewhere, "");
+    }
+
+    /** @param forWhat names the port that could not be found, e.g. "for port \"api\" of web"; empty for a project's main port */
+    public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere, String forWhat) {
+        super("No free port" + (forWhat.isEmpty() ? "" : " " + forWhat) + " in " + describe(searched) + ": " + heldByProjects + " held by localdb projects, "
                 + usedElsewhere + " in use by other programs or excluded. "
                 + "Free some with 'localdb release <project>' or 'localdb ports --cleanup', or configure more port ranges.");
         this.searched = List.copyOf(searched);

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * An immutable snapshot of every allocation, at most one per project, plus when cleanup last ran.
- * Two projects can never hold the same port; two may remember the same one (see the allocation
- * rules: a remembered port is taken by another project only as a last resort).
+ * An allocation carries the project's main port and its named ports. No port is held twice, by
+ * two projects or as two ports of one; two may remember the same one (see the allocation rules:
+ * a remembered port is taken by another project only as a last resort).
  */
 public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instant> lastCleanup) {
     public static final Registry EMPTY = new Registry(Map.of(), Optional.empty());
@@ -28,9 +29,12 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
                 throw new InvalidInputException("Registry entry " + name + " describes project " + allocation.project() + ".");
             }
             if (allocation.isHeld()) {
-                ProjectName other = holders.putIfAbsent(allocation.port(), name);
-                if (other != null) {
-                    throw new InvalidInputException("Port " + allocation.port() + " is held by both " + other + " and " + name + ".");
+                // Named ports count like main ports: one holder per port, whichever of its ports it is.
+                for (PortNumber port : allocation.ports()) {
+                    ProjectName other = holders.putIfAbsent(port, name);
+                    if (other != null) {
+                        throw new InvalidInputException("Port " + port + " is held by both " + other + " and " + name + ".");
+                    }
                 }
             }
         });

@@ -7,6 +7,7 @@ import dev.localdb.domain.allocation.RegistryView;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationStatus;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
@@ -15,6 +16,7 @@ import dev.localdb.domain.port.ProcessInspector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +64,7 @@ public final class ProjectLifecycle {
                 .map(RegistryView.Entry::allocation);
         if (running.isPresent()) {
             return new StartResult(StartResult.Outcome.ALREADY_RUNNING, config, running.get().port(),
-                    running.get().owner().orElseThrow(), createdNow);
+                    running.get().owner().orElseThrow(), createdNow, running.get().namedPorts());
         }
         return starter.start(config, createdNow, options, progress);
     }
@@ -118,12 +120,25 @@ public final class ProjectLifecycle {
     }
 
     /**
-     * {@code localdb run}: this very process serves the port until {@link #finishForeground}. The
-     * preferred port is the one given, else the project's own (if the project exists).
+     * {@code localdb run}: this very process serves the port (and the project's named ports) until
+     * {@link #finishForeground}. The preferred port is the one given, else the project's own (if
+     * the project exists).
      */
     public AllocationResult allocateForeground(ProjectName name, Optional<PortNumber> preferred) {
-        Optional<PortNumber> wanted = preferred.or(() -> catalog.find(name).flatMap(ProjectConfig::preferredPort));
-        return allocator.allocate(new AllocationRequest(name, wanted, Optional.of(inspector.current())));
+        Optional<ProjectConfig> config = catalog.find(name);
+        Optional<PortNumber> wanted = preferred.or(() -> config.flatMap(ProjectConfig::preferredPort));
+        List<PortName> portNames = config.map(ProjectConfig::portNames).orElse(List.of());
+        return allocator.allocate(new AllocationRequest(name, wanted, Optional.of(inspector.current()), portNames));
+    }
+
+    /**
+     * {@code localdb port}: reserves the project's port without an owner process, kept until
+     * released, together with the given named ports and every named port its registry entry has,
+     * so that the project's ports stay together and sticky. The catalog is not read: the command
+     * that prints a port stays quick.
+     */
+    public AllocationResult reserve(ProjectName name, Collection<PortName> portNames) {
+        return allocator.allocate(AllocationRequest.reservation(name, portNames));
     }
 
     /** Releases the foreground run's port, unless another owner holds it by now. */

@@ -1,12 +1,16 @@
 package dev.localdb.domain.project;
 
 import dev.localdb.domain.model.AllocationStatus;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One line of {@code localdb status}.
@@ -16,10 +20,11 @@ import java.util.Optional;
  * @param server     the owner process recorded for a held port (for CRASHED it no longer runs)
  * @param since      when the held port was allocated; empty unless the port is held
  * @param allocation the registry's view of the port (e.g. RESERVED for a STOPPED project)
+ * @param namedPorts the named ports held now or remembered, by name, like {@code port}
  */
 public record ProjectStatus(ProjectName name, State state, Optional<ProjectConfig> config, Optional<PortNumber> port,
                             Optional<ProcessIdentity> server, Optional<Instant> since,
-                            Optional<AllocationStatus> allocation) {
+                            Optional<AllocationStatus> allocation, Map<PortName, PortNumber> namedPorts) {
     public ProjectStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
@@ -28,6 +33,12 @@ public record ProjectStatus(ProjectName name, State state, Optional<ProjectConfi
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(allocation, "allocation");
+        namedPorts = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(namedPorts, "namedPorts")));
+    }
+
+    public ProjectStatus(ProjectName name, State state, Optional<ProjectConfig> config, Optional<PortNumber> port,
+                         Optional<ProcessIdentity> server, Optional<Instant> since, Optional<AllocationStatus> allocation) {
+        this(name, state, config, port, server, since, allocation, Map.of());
     }
 
     /** Where to open the project, while it runs. */
@@ -35,8 +46,19 @@ public record ProjectStatus(ProjectName name, State state, Optional<ProjectConfi
         return state == State.RUNNING ? port.map(ProjectStatus::urlOf) : Optional.empty();
     }
 
+    /** Where to open each named port, while the project runs. */
+    public Map<PortName, String> namedUrls() {
+        return state == State.RUNNING ? urlsOf(namedPorts) : Map.of();
+    }
+
     static String urlOf(PortNumber port) {
         return "http://localhost:" + port;
+    }
+
+    static Map<PortName, String> urlsOf(Map<PortName, PortNumber> namedPorts) {
+        Map<PortName, String> urls = new TreeMap<>();
+        namedPorts.forEach((name, port) -> urls.put(name, urlOf(port)));
+        return Collections.unmodifiableMap(urls);
     }
 
     public enum State {

@@ -67,7 +67,8 @@ final class ProjectStatuses {
                 entry.map(e -> e.allocation().port()),
                 held.flatMap(Allocation::owner),
                 held.map(Allocation::allocatedAt),
-                allocation);
+                allocation,
+                entry.map(e -> e.allocation().namedPorts()).orElse(Map.of()));
     }
 
     private static ProjectStatus.State stateOf(Optional<AllocationStatus> allocation) {

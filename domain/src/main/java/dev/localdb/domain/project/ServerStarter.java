@@ -2,6 +2,7 @@ package dev.localdb.domain.project;
 
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
@@ -39,31 +40,47 @@ final class ServerStarter {
     StartResult start(ProjectConfig config, boolean createdNow, StartOptions options, StartProgress progress) {
         List<PortNumber> taken = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
-            LaunchSpec spec = new LaunchSpec(config, allocatePort(config));
+            LaunchSpec spec = allocatePorts(config);
             ProcessIdentity server = launchAsOwner(spec, options);
             progress.launched(spec.port(), server, attempt);
             ReadinessWait.Result result = awaitOrStop(spec, server, options, progress);
             if (result == ReadinessWait.Result.READY) {
-                return new StartResult(StartResult.Outcome.STARTED, config, spec.port(), server, createdNow);
+                return new StartResult(StartResult.Outcome.STARTED, config, spec.port(), server, createdNow, spec.namedPorts());
             }
-            // Our server is gone, so a busy port means another program bound it first.
-            boolean portTaken = result == ReadinessWait.Result.EXITED && !probe.isFree(spec.port());
+            // Our server is gone, so a busy port (main or named) means another program bound it first.
+            List<PortNumber> busy = result == ReadinessWait.Result.EXITED ? busyPorts(spec) : List.of();
             stopAndRelease(config.name(), server, options);
-            if (!portTaken) {
+            if (busy.isEmpty()) {
                 throw StartFailures.of(result, spec, options, lastLogLines(spec));
             }
-            taken.add(spec.port());
+            taken.addAll(busy);
             if (attempt == MAX_ATTEMPTS) {
                 throw StartFailures.portsTaken(spec, taken, lastLogLines(spec));
             }
-            progress.retrying(spec.port(), "port " + spec.port() + " was taken by another program before the server could listen on it");
+            for (PortNumber port : busy) {
+                progress.retrying(port, "port " + port + " was taken by another program before the server could listen on it");
+            }
         }
     }
 
-    /** Until the server takes over, this process owns the port: if it dies, the entry turns stale. */
-    private PortNumber allocatePort(ProjectConfig config) {
-        AllocationRequest request = new AllocationRequest(config.name(), config.preferredPort(), Optional.of(inspector.current()));
-        return allocator.allocate(request).allocation().port();
+    /**
+     * All of the project's ports in one transaction. Until the server takes over, this process
+     * owns them: if it dies, the entry turns stale.
+     */
+    private LaunchSpec allocatePorts(ProjectConfig config) {
+        AllocationRequest request = new AllocationRequest(config.name(), config.preferredPort(), Optional.of(inspector.current()),
+                config.portNames());
+        Allocation held = allocator.allocate(request).allocation();
+        return new LaunchSpec(config, held.port(), held.namedPorts());
+    }
+
+    private List<PortNumber> busyPorts(LaunchSpec spec) {
+        List<PortNumber> busy = new ArrayList<>();
+        if (!probe.isFree(spec.port())) {
+            busy.add(spec.port());
+        }
+        spec.namedPorts().values().stream().filter(port -> !probe.isFree(port)).forEach(busy::add);
+        return busy;
     }
 
     private ProcessIdentity launchAsOwner(LaunchSpec spec, StartOptions options) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectCatalog;
 import dev.localdb.domain.project.ProjectConfig;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,18 @@ public abstract class ProjectCatalogContract {
         ProjectConfig read = reopened().find(full.name()).orElseThrow();
         assertThat(read).isEqualTo(full);
         assertThat(read.createdAt()).as("nanosecond precision kept").isEqualTo(CREATED);
+    }
+
+    @Test
+    void portNamesSurviveTheRoundTripInTheirOrder() {
+        ProjectConfig named = new ProjectConfig(ProjectName.of("named"), Optional.empty(), Optional.of("serve"), Optional.empty(),
+                CREATED, List.of(PortName.of("debug"), PortName.of("api"), PortName.of("dev-tools")));
+
+        catalog.create(named);
+
+        ProjectConfig read = reopened().find(named.name()).orElseThrow();
+        assertThat(read).isEqualTo(named);
+        assertThat(read.portNames()).containsExactly(PortName.of("debug"), PortName.of("api"), PortName.of("dev-tools"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationState;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
@@ -169,6 +170,29 @@ public abstract class RegistryStoreContract {
         assertThat(reopen(store).read()).isEqualTo(registry);
         Registry seenByATransaction = reopen(store).update(current -> new Outcome<>(current, current));
         assertThat(seenByATransaction).isEqualTo(registry);
+    }
+
+    @Test
+    void namedPortsRoundTripExactlyWithTheirEntries() {
+        RegistryStore store = newStore();
+        Registry registry = Registry.of(List.of(
+                held("web", 3000, Optional.of(OWNER)).withNamedPorts(Map.of(
+                        PortName.of("api"), PortNumber.of(3001), PortName.of("debug-ui"), PortNumber.of(65_535))),
+                held("docs", 3002, Optional.empty()).withNamedPorts(Map.of(PortName.of("0"), PortNumber.of(1))),
+                // A remembered named port may be the port another project holds now.
+                held("old", 4000, Optional.empty()).withNamedPorts(Map.of(PortName.of("api"), PortNumber.of(3000))).released(),
+                held("plain", 4001, Optional.empty())),
+                Optional.empty());
+
+        store.update(current -> new Outcome<>(registry, null));
+
+        assertThat(store.read()).isEqualTo(registry);
+        assertThat(reopen(store).read()).isEqualTo(registry);
+        assertThat(reopen(store).read().find(ProjectName.of("web")).orElseThrow().namedPorts())
+                .containsExactly(Map.entry(PortName.of("api"), PortNumber.of(3001)), Map.entry(PortName.of("debug-ui"), PortNumber.of(65_535)));
+        // Dropping the named ports is a change like any other.
+        store.update(current -> new Outcome<>(current.with(current.find(ProjectName.of("web")).orElseThrow().withNamedPorts(Map.of())), null));
+        assertThat(reopen(store).read().find(ProjectName.of("web")).orElseThrow().namedPorts()).isEmpty();
     }
 
     @Test
