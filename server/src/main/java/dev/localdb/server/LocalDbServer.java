@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -37,6 +39,14 @@ public final class LocalDbServer implements AutoCloseable {
 
     private enum Phase { NEW, RUNNING, STOPPED }
 
+    /** Why {@link #runUntilSignalled} returned. */
+    public enum StopCause {
+        /** SIGTERM or SIGINT, e.g. from {@code localdb stop}, which then releases the port itself. */
+        SIGNAL,
+        /** The user pressed Stop for this very project on its dashboard: the caller releases the port. */
+        DASHBOARD
+    }
+
     private final ServerConfig config;
     private final long pid = ProcessHandle.current().pid();
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -46,6 +56,10 @@ public final class LocalDbServer implements AutoCloseable {
     private volatile List<InetSocketAddress> boundAddresses = List.of();
     private volatile ServerIdentity identity;
     private ThreadPoolExecutor workers;
+    private final DashboardAccess access = DashboardAccess.generate(Clock.systemUTC());
+    private volatile boolean stoppedFromDashboard;
+    /** What the dashboard's Stop for this project does; runUntilSignalled makes it end its wait. */
+    private Runnable stopRequest = () -> new Thread(() -> stop(DEFAULT_GRACE), "localdb-dashboard-stop").start();
 
     public LocalDbServer(ServerConfig config) {
         this.config = config;
@@ -71,8 +85,12 @@ public final class LocalDbServer implements AutoCloseable {
         boundAddresses = listeners.stream().map(HttpServer::getAddress).toList();
         identity = new ServerIdentity(config.project(), listeners.get(0).getAddress().getPort(), pid, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         workers = WorkerThreads.create();
+        DashboardApi dashboard = new DashboardApi(identity, config.overview(), config.control(), access, () -> {
+            stoppedFromDashboard = true;
+            stopRequest.run();
+        });
         RequestDispatcher dispatcher = new RequestDispatcher(inFlight, new HealthRoute(identity),
-                new OverviewPage(identity, store, config.overview()), new DocumentsApi(store));
+                new OverviewPage(identity, store, config.overview()), new DocumentsApi(store), dashboard);
         for (HttpServer listener : listeners) {
             listener.setExecutor(workers);
             listener.createContext("/", dispatcher);
@@ -80,7 +98,7 @@ public final class LocalDbServer implements AutoCloseable {
         }
         phase = Phase.RUNNING;
         try {
-            ServerInfoFile.write(config.serverInfoFile(), pid, identity.port(), identity.startedAt());
+            ServerInfoFile.write(config.serverInfoFile(), pid, identity.port(), identity.startedAt(), access.secretText());
         } catch (IOException e) {
             stop(Duration.ZERO);
             throw new ServerStartException("Cannot write " + config.serverInfoFile() + ": " + e.getMessage(), e);
@@ -133,15 +151,22 @@ public final class LocalDbServer implements AutoCloseable {
      *
      * @throws ServerStartException if the server cannot start
      */
-    public static void runUntilSignalled(ServerConfig config) {
-        runUntilSignalled(config, DEFAULT_GRACE);
+    public static StopCause runUntilSignalled(ServerConfig config) {
+        return runUntilSignalled(config, DEFAULT_GRACE);
     }
 
-    public static void runUntilSignalled(ServerConfig config, Duration grace) {
+    /**
+     * As above; also returns when the dashboard's Stop is pressed for this project (after the page
+     * got its answer). Then the port is still held in the registry: the caller releases it.
+     */
+    public static StopCause runUntilSignalled(ServerConfig config, Duration grace) {
         LocalDbServer server = new LocalDbServer(config);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        server.stopRequest = stopRequested::countDown;
         server.start();
-        StopSignals.awaitStopRequest(() -> server.stop(grace));
+        StopSignals.awaitStopRequest(stopRequested, () -> server.stop(grace));
         server.stop(grace);
+        return server.stoppedFromDashboard ? StopCause.DASHBOARD : StopCause.SIGNAL;
     }
 
     /** For tests: requests being handled right now. */

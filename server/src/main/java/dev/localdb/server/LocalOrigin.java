@@ -35,6 +35,19 @@ final class LocalOrigin {
         return matcher.matches() && isLocalAuthority(matcher.group(1));
     }
 
+    /**
+     * No Origin (tools, which send none), or exactly the origin of the page this server serves:
+     * {@code http://} plus the Host header. Stricter than {@link #isLocalOrigin}, which lets a page
+     * on another local port through; the dashboard's controls accept no other page.
+     */
+    static boolean isSameOrigin(List<String> originHeaders, String host) {
+        if (originHeaders == null || originHeaders.isEmpty()) {
+            return true;
+        }
+        return originHeaders.size() == 1 && host != null && isLocalAuthority(host)
+                && originHeaders.get(0).equalsIgnoreCase("http://" + host);
+    }
+
     /** {@code host} or {@code host:port}, where host is one of the local names. */
     static boolean isLocalAuthority(String authority) {
         String host;

@@ -7,7 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /}: this project (port, uptime, collections) and every localdb project. */
+/**
+ * {@code GET /}: this project (port, uptime, collections) and the dashboard of every localdb
+ * project. The HTML lists the projects read-only and works without script; {@link DashboardScript}
+ * then keeps the list fresh and, on a page opened with a control link, adds Start/Stop buttons.
+ * Nothing secret is ever in the HTML: control comes only from the ticket in the URL fragment.
+ */
 final class OverviewPage {
     private static final String STYLE = """
             :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--head:#f6f8fa;--here:#fff8c5}
@@ -18,6 +23,9 @@ final class OverviewPage {
             th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line)}th{background:var(--head);font-weight:600}
             tr.here td{background:var(--here)}code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
             .running{color:#1a7f37;font-weight:600}.stopped{color:var(--muted)}.crashed{color:#cf222e;font-weight:600}
+            .note{border-left:3px solid var(--line);padding:.2rem .6rem;color:var(--muted)}.bad{color:#cf222e}
+            button{font:inherit;padding:.1rem .7rem;border:1px solid var(--line);border-radius:6px;background:var(--head);color:var(--fg);cursor:pointer}
+            button:disabled{cursor:progress;opacity:.6}
             """;
     private final ServerIdentity identity;
     private final DocumentStore store;
@@ -41,7 +49,8 @@ final class OverviewPage {
                 .append(" · pid ").append(identity.pid()).append("</p>\n");
         collections(page);
         projects(page);
-        Responses.html(exchange, page.append("</body></html>\n").toString());
+        page.append("<script>").append(DashboardScript.SOURCE).append("</script>\n");
+        Responses.html(exchange, page.append("</body></html>\n").toString(), DashboardScript.CSP_HASH);
     }
 
     private void collections(StringBuilder page) throws IOException {
@@ -60,7 +69,15 @@ final class OverviewPage {
     }
 
     private void projects(StringBuilder page) {
-        page.append("<h2>All localdb projects</h2>\n");
+        page.append("<h2>All localdb projects</h2>\n")
+                .append("<p id=\"control-note\" class=\"note\">Read-only. To start and stop projects from this page, run <code>localdb open ")
+                .append(Html.escape(identity.project())).append("</code> in a terminal: it opens the page with a one-time control link.</p>\n")
+                .append("<p id=\"dashboard-status\" class=\"meta\" role=\"status\"></p>\n<div id=\"projects-list\">\n");
+        listProjects(page);
+        page.append("</div>\n");
+    }
+
+    private void listProjects(StringBuilder page) {
         List<ProjectSummary> projects;
         try {
             projects = overview.projects();
@@ -73,7 +90,7 @@ final class OverviewPage {
             page.append("<p class=\"empty\">No projects registered.</p>\n");
             return;
         }
-        page.append("<table><tr><th>Project</th><th>State</th><th>Port</th><th>Open</th></tr>\n");
+        page.append("<table id=\"projects\"><tr><th>Project</th><th>State</th><th>Port</th><th>Open</th></tr>\n");
         for (ProjectSummary project : projects) {
             boolean here = project.name().equals(identity.project().value());
             page.append(here ? "<tr class=\"here\">" : "<tr>")

@@ -19,12 +19,15 @@ final class RequestDispatcher implements HttpHandler {
     private final HealthRoute health;
     private final OverviewPage overviewPage;
     private final DocumentsApi documents;
+    private final DashboardApi dashboard;
 
-    RequestDispatcher(InFlightRequests inFlight, HealthRoute health, OverviewPage overviewPage, DocumentsApi documents) {
+    RequestDispatcher(InFlightRequests inFlight, HealthRoute health, OverviewPage overviewPage, DocumentsApi documents,
+                      DashboardApi dashboard) {
         this.inFlight = inFlight;
         this.health = health;
         this.overviewPage = overviewPage;
         this.documents = documents;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -104,8 +107,10 @@ final class RequestDispatcher implements HttpHandler {
             health.handle(exchange);
         } else if (path.startsWith(DocumentsApi.PREFIX)) {
             documents.handle(exchange, method, path);
+        } else if (path.startsWith(DashboardApi.PREFIX)) {
+            dashboard.handle(exchange, method, path);
         } else {
-            throw HttpError.notFound("No route for " + Text.shorten(path) + ": try /, /health or /api/collections.");
+            throw HttpError.notFound("No route for " + Text.shorten(path) + ": try /, /health, /api/collections or /dashboard/projects.");
         }
     }
 

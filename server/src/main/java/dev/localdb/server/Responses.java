@@ -27,10 +27,14 @@ final class Responses {
         json(exchange, status, body);
     }
 
-    static void html(HttpExchange exchange, String page) throws IOException {
-        // No script may run, even if escaping ever failed; styles are inline only.
+    /**
+     * @param scriptHash the CSP hash source of the page's one inline script: no other script may
+     *                   run, even if escaping ever failed; it may only fetch from this origin
+     */
+    static void html(HttpExchange exchange, String page, String scriptHash) throws IOException {
         exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+                "default-src 'none'; style-src 'unsafe-inline'; script-src " + scriptHash + "; connect-src 'self'; "
+                        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
         send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -17,14 +17,16 @@ import java.util.Objects;
  * @param serverInfoFile where {@code server.json} is written once the server listens
  * @param bindAddresses  loopback addresses to listen on, all on the same port
  * @param overview       every localdb project, for the overview page
+ * @param control        starts and stops projects for the dashboard's buttons (only with the control token)
  */
 public record ServerConfig(ProjectName project, int port, Path dataDir, Path serverInfoFile,
-                           List<InetAddress> bindAddresses, ProjectsOverview overview) {
+                           List<InetAddress> bindAddresses, ProjectsOverview overview, ProjectsControl control) {
     public ServerConfig {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(serverInfoFile, "serverInfoFile");
         Objects.requireNonNull(overview, "overview");
+        Objects.requireNonNull(control, "control");
         if (port < 0 || port > PortNumber.MAX) {
             throw new InvalidInputException("Invalid port " + port + ": a port is a number from 1 to 65535.");
         }
@@ -38,6 +40,17 @@ public record ServerConfig(ProjectName project, int port, Path dataDir, Path ser
                         + ": the localdb server listens on loopback addresses only (127.0.0.1, ::1).");
             }
         }
+    }
+
+    /** A server whose dashboard only shows projects. */
+    public ServerConfig(ProjectName project, int port, Path dataDir, Path serverInfoFile,
+                        List<InetAddress> bindAddresses, ProjectsOverview overview) {
+        this(project, port, dataDir, serverInfoFile, bindAddresses, overview, ProjectsControl.none());
+    }
+
+    /** This configuration, with the dashboard's Start/Stop buttons going to {@code control}. */
+    public ServerConfig withControl(ProjectsControl control) {
+        return new ServerConfig(project, port, dataDir, serverInfoFile, bindAddresses, overview, control);
     }
 
     /** The usual configuration: 127.0.0.1, plus ::1 when this machine has IPv6 loopback. */

@@ -10,18 +10,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * {@code server.json}: {@code {"pid":1234,"port":3000,"started_at":"2025-01-31T12:00:00.123Z"}}.
- * It exists only while the server listens, so its presence tells the CLI the server is up.
+ * {@code server.json}: {@code {"pid":1234,"port":3000,"started_at":"2025-01-31T12:00:00.123Z","token":"..."}}.
+ * It exists only while the server listens, so its presence tells the CLI the server is up. The
+ * token is the dashboard's control secret: the file is 0600 in a 0700 folder, so only the user
+ * (through {@code localdb open}) can read it.
  */
 final class ServerInfoFile {
     private ServerInfoFile() {
     }
 
-    static void write(Path file, long pid, int port, Instant startedAt) throws IOException {
+    static void write(Path file, long pid, int port, Instant startedAt, String token) throws IOException {
         ObjectNode info = Json.MAPPER.createObjectNode();
         info.put("pid", pid);
         info.put("port", port);
         info.put("started_at", startedAt.toString());
+        info.put("token", token);
         AtomicFiles.write(file, (Json.MAPPER.writeValueAsString(info) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -11,9 +11,11 @@ final class StopSignals {
     private StopSignals() {
     }
 
-    /** Blocks until a stop signal arrives; {@code onJvmExit} runs if the JVM exits some other way first. */
-    static void awaitStopRequest(Runnable onJvmExit) {
-        CountDownLatch stopRequested = new CountDownLatch(1);
+    /**
+     * Blocks until a stop signal arrives or someone else counts {@code stopRequested} down;
+     * {@code onJvmExit} runs if the JVM exits some other way first.
+     */
+    static void awaitStopRequest(CountDownLatch stopRequested, Runnable onJvmExit) {
         catchSignal("TERM", stopRequested);
         catchSignal("INT", stopRequested);
         Thread hook = new Thread(onJvmExit, "localdb-shutdown");

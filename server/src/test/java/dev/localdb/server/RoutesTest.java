@@ -81,12 +81,14 @@ class RoutesTest {
     }
 
     @Test
-    void theOverviewPageIsHtmlThatCannotRunScripts() {
+    void theOverviewPageIsHtmlThatRunsOnlyItsOwnScript() {
         HttpResponse<String> response = server.get("/");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'", "script-src " + DashboardScript.CSP_HASH + ";", "connect-src 'self'")
+                .doesNotContainPattern("script-src[^;]*unsafe-inline"));
         assertThat(response.body()).startsWith("<!doctype html>").contains("demo", "Port " + server.port());
     }
 }

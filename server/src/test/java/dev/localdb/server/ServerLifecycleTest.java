@@ -23,16 +23,17 @@ class ServerLifecycleTest {
     Path home;
 
     @Test
-    void serverJsonIsWrittenOnceListeningAndNamesPidPortAndStartTime() throws Exception {
+    void serverJsonIsWrittenOnceListeningAndNamesPidPortStartTimeAndControlSecret() throws Exception {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (TestServer server = TestServer.start(home)) {
             Path file = server.config.serverInfoFile();
 
             JsonNode info = Json.MAPPER.readTree(file.toFile());
-            assertThat(info.size()).isEqualTo(3);
+            assertThat(info.size()).isEqualTo(4);
             assertThat(info.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
             assertThat(info.get("port").asInt()).isEqualTo(server.port());
             assertThat(Instant.parse(info.get("started_at").asText())).isBetween(before, Instant.now());
+            assertThat(java.util.Base64.getUrlDecoder().decode(info.get("token").asText())).as("a 256-bit secret").hasSize(32);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
             assertThat(server.get("/health").statusCode()).isEqualTo(200); // the port in the file answers

@@ -42,6 +42,10 @@ final class TestServer implements AutoCloseable {
         return new TestServer(config(home, overview));
     }
 
+    static TestServer start(ServerConfig config) {
+        return new TestServer(config);
+    }
+
     static ServerConfig config(Path home, ProjectsOverview overview) {
         return new ServerConfig(PROJECT, 0, home.resolve("data"), home.resolve("run/server.json"),
                 List.of(LoopbackAddresses.IPV4), overview);
