@@ -55,7 +55,7 @@ class ArchitectureCanaryTest {
         violations(RULES.domainDependsOnNoOuterLayer())
                 .committedBy("BrokenDomainReachingOutward")
                 .naming(CANARY + ".adapters.storage.CanaryStorageAdapter", CANARY + ".adapters.os.CanaryOsAdapter",
-                        CANARY + ".server.CanaryServer", CANARY + ".cli.CanaryCli");
+                        CANARY + ".server.CanaryServer", CANARY + ".cli.CanaryCli", CANARY + ".junit.CanaryJunitExtension");
     }
 
     @Test
@@ -72,18 +72,33 @@ class ArchitectureCanaryTest {
                 .naming(CANARY + ".server.CanaryServer", CANARY + ".cli.CanaryCli");
     }
 
+    /** CanaryCli and CanaryJunitExtension name adapters too, and are not reported: both are composition roots. */
     @Test
-    void onlyTheCliMayChooseAdapters() {
-        violations(RULES.onlyTheCliDependsOnAdapters())
+    void onlyTheCompositionRootsMayChooseAdapters() {
+        violations(RULES.onlyCompositionRootsDependOnAdapters())
                 .committedBy("BrokenServerUsingAnAdapter", "BrokenDomainReachingOutward")
                 .naming(CANARY + ".adapters.storage.CanaryStorageAdapter");
+    }
+
+    @Test
+    void theJunitExtensionMayNotUseCliOrServer() {
+        violations(RULES.theJunitExtensionUsesNeitherCliNorServer())
+                .committedBy("BrokenJunitExtensionCallingTheCli")
+                .naming(CANARY + ".cli.CanaryCli");
+    }
+
+    @Test
+    void nothingMayDependOnTheJunitExtension() {
+        violations(RULES.nothingDependsOnTheJunitExtension())
+                .committedBy("BrokenCliUsingTheJunitExtension", "BrokenDomainReachingOutward")
+                .naming(CANARY + ".junit.CanaryJunitExtension");
     }
 
     /** The list the real code is checked with holds the layer rules and every rule above, each biting here. */
     @Test
     void everyDependencyRuleInTheFullListBitesOnTheCanary() {
         List<ArchRule> dependencyRules = RULES.dependencyRules();
-        assertThat(dependencyRules).hasSize(6);
+        assertThat(dependencyRules).hasSize(8);
         assertThat(RULES.rules()).hasSize(RULES.layersExist().size() + dependencyRules.size());
         assertThat(RULES.rules().stream().map(ArchRule::getDescription))
                 .containsAll(dependencyRules.stream().map(ArchRule::getDescription).toList());
@@ -95,7 +110,8 @@ class ArchitectureCanaryTest {
     void cleanClassesPassEveryRule() {
         JavaClasses clean = canary.that(DescribedPredicate.not(deliberatelyBroken()));
         assertThat(clean.stream().map(JavaClass::getSimpleName))
-                .contains("CanaryValue", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryCli");
+                .contains("CanaryValue", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryCli",
+                        "CanaryJunitExtension");
         assertThat(RULES.rules()).allSatisfy(rule -> assertThat(rule.evaluate(clean).getFailureReport().getDetails())
                 .as(rule.getDescription()).isEmpty());
     }
@@ -108,7 +124,7 @@ class ArchitectureCanaryTest {
                         .as(rule.getDescription()).contains("failed to check any classes"));
     }
 
-    /** The domain rules alone would pass without adapters, server or cli; the layer rules catch the gap. */
+    /** The domain rules alone would pass without adapters, server, cli or JUnit extension; the layer rules catch the gap. */
     @Test
     void missingLayersFailEvenWhenTheDomainIsClean() {
         JavaClasses domainOnly = canary.that(JavaClass.Predicates.resideInAPackage(RULES.domain()))
@@ -116,7 +132,7 @@ class ArchitectureCanaryTest {
         assertThat(RuleViolations.failureText(RULES.domainDependsOnlyOnTheJdkAndItself(), domainOnly)).isEmpty();
         List<ArchRule> layers = RULES.layersExist();
         assertThat(RuleViolations.failureText(layers.get(0), domainOnly)).isEmpty();
-        assertThat(layers.subList(1, layers.size())).hasSize(4)
+        assertThat(layers.subList(1, layers.size())).hasSize(5)
                 .allSatisfy(rule -> assertThat(RuleViolations.failureText(rule, domainOnly))
                         .as(rule.getDescription()).contains("failed to check any classes"));
     }

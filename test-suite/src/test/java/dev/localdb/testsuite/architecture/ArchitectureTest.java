@@ -14,7 +14,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every architecture rule, checked against localdb's production classes (all modules, via the cli's dependencies). */
+/**
+ * Every architecture rule, checked against localdb's production classes (all modules, via the
+ * dependencies on the cli and on the JUnit extension).
+ */
 class ArchitectureTest {
     private static final String ROOT = "dev.localdb";
     private static JavaClasses production;
@@ -40,7 +43,7 @@ class ArchitectureTest {
         assertThat(production.stream().map(JavaClass::getName))
                 .noneMatch(name -> name.startsWith(ROOT + ".testsuite."))
                 .noneMatch(name -> name.startsWith(ROOT + ".domain.fake."))
-                .contains(ROOT + ".domain.allocation.PortAllocator");
+                .contains(ROOT + ".domain.allocation.PortAllocator", ROOT + ".junit.LocalDbPortExtension");
     }
 
     /**

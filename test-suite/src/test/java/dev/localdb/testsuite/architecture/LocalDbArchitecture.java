@@ -63,9 +63,9 @@ public final class LocalDbArchitecture {
         return all;
     }
 
-    /** One rule per layer (domain, storage adapter, OS adapter, server, cli), failing when it has no classes. */
+    /** One rule per layer (domain, storage adapter, OS adapter, server, cli, JUnit extension), failing when it has no classes. */
     public List<ArchRule> layersExist() {
-        return Stream.of(domain(), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("cli"))
+        return Stream.of(domain(), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("cli"), layer("junit"))
                 .map(layer -> classes().that().resideInAPackage(layer).should(exist()).allowEmptyShould(false))
                 .toList();
     }
@@ -73,7 +73,8 @@ public final class LocalDbArchitecture {
     public List<ArchRule> dependencyRules() {
         return List.of(domainDependsOnlyOnTheJdkAndItself(), domainStaysInsideTheProcess(),
                 domainDependsOnNoOuterLayer(), adaptersDoNotDependOnEachOther(),
-                adaptersDependOnNeitherCliNorServer(), onlyTheCliDependsOnAdapters());
+                adaptersDependOnNeitherCliNorServer(), onlyCompositionRootsDependOnAdapters(),
+                theJunitExtensionUsesNeitherCliNorServer(), nothingDependsOnTheJunitExtension());
     }
 
     public ArchRule domainDependsOnlyOnTheJdkAndItself() {
@@ -106,7 +107,7 @@ public final class LocalDbArchitecture {
 
     public ArchRule domainDependsOnNoOuterLayer() {
         return noClasses().that().resideInAPackage(domain())
-                .should().dependOnClassesThat().resideInAnyPackage(layer("adapters"), layer("server"), layer("cli"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("adapters"), layer("server"), layer("cli"), layer("junit"))
                 .because("dependencies point inward, to the domain")
                 .allowEmptyShould(false);
     }
@@ -126,12 +127,32 @@ public final class LocalDbArchitecture {
                 .allowEmptyShould(false);
     }
 
-    /** The cli is the composition root: the server and the domain receive adapters as ports. */
-    public ArchRule onlyTheCliDependsOnAdapters() {
+    /**
+     * The cli and the JUnit extension are the composition roots: the server and the domain receive
+     * adapters as ports.
+     */
+    public ArchRule onlyCompositionRootsDependOnAdapters() {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(layer("cli"), layer("adapters"))
+                .and().resideOutsideOfPackages(layer("cli"), layer("junit"), layer("adapters"))
                 .should().dependOnClassesThat().resideInAPackage(layer("adapters"))
-                .because("the cli is the only composition root that chooses adapters")
+                .because("only the composition roots (the cli and the JUnit extension) choose adapters")
+                .allowEmptyShould(false);
+    }
+
+    /** The extension composes the domain and adapters itself; it does not borrow the command line or the server. */
+    public ArchRule theJunitExtensionUsesNeitherCliNorServer() {
+        return noClasses().that().resideInAPackage(layer("junit"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("cli"), layer("server"))
+                .because("the JUnit extension is a small composition root of its own, shipped without the cli")
+                .allowEmptyShould(false);
+    }
+
+    /** The extension is a library for users' tests; nothing of localdb itself may need it (or JUnit). */
+    public ArchRule nothingDependsOnTheJunitExtension() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(layer("junit"))
+                .should().dependOnClassesThat().resideInAPackage(layer("junit"))
+                .because("the JUnit extension sits at the edge, beside the cli; the product never depends on it")
                 .allowEmptyShould(false);
     }
 
