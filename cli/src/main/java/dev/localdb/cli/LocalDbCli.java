@@ -1,6 +1,7 @@
 package dev.localdb.cli;
 
 import dev.localdb.cli.command.LocalDbCommand;
+import dev.localdb.domain.model.Printable;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.Map;
@@ -15,19 +16,26 @@ public final class LocalDbCli {
     }
 
     public static CommandLine commandLine(Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
+        return commandLine(new String[0], env, userHome, out, err);
+    }
+
+    /** The same, but only the subcommand that {@code args} names is built (see {@link LeanCommandLine}). */
+    static CommandLine commandLine(String[] args, Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
         Wiring wiring = new Wiring(env, userHome, err);
-        CommandLine commandLine = new CommandLine(LocalDbCommand.class, new WiringFactory(wiring));
+        CommandLine commandLine = LeanCommandLine.of(args, LocalDbCommand.class, new WiringFactory(wiring));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setParameterExceptionHandler(LocalDbCli::badUsage);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" would read arguments from a file: a project name must never be a path.
+        commandLine.setExpandAtFiles(false);
         return commandLine;
     }
 
     public static int run(String[] args, Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(env, userHome, out, err).execute(args);
+            return commandLine(args, env, userHome, out, err).execute(args);
         } finally {
             out.flush();
             err.flush();
@@ -38,7 +46,8 @@ public final class LocalDbCli {
     private static int badUsage(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + error.getMessage() + " (try '" + command.getCommandSpec().qualifiedName() + " --help')");
+        // picocli quotes the bad argument as it is: escape what could drive the terminal or break the line.
+        err.println("error: " + Printable.escaped(error.getMessage()) + " (try '" + command.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.BAD_INPUT;
     }

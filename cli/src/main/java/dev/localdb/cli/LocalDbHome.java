@@ -1,7 +1,10 @@
 package dev.localdb.cli;
 
+import dev.localdb.adapters.storage.ConfigFile;
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectName;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,13 +18,25 @@ public record LocalDbHome(Path root) {
     public static LocalDbHome from(Map<String, String> env, String userHome) {
         String configured = env.get(ENV);
         if (configured != null && !configured.isBlank()) {
-            Path path = Path.of(configured);
+            Path path;
+            try {
+                path = Path.of(configured);
+            } catch (InvalidPathException e) {
+                // e.g. characters the file system's encoding cannot hold (non-ASCII under LANG=C)
+                throw new InvalidInputException(ENV + "=\"" + Printable.of(configured) + "\" is not a path this system can use ("
+                        + Printable.of(e.getReason()) + "); set it to another absolute path.");
+            }
             if (!path.isAbsolute()) {
-                throw new InvalidInputException(ENV + " must be an absolute path, not \"" + configured + "\".");
+                throw new InvalidInputException(ENV + " must be an absolute path, not \"" + Printable.of(configured) + "\".");
             }
             return new LocalDbHome(path.normalize());
         }
         return new LocalDbHome(Path.of(userHome, ".localdb"));
+    }
+
+    /** The user's settings file (docs/CONFIG.md); it may not exist. */
+    public Path configFile() {
+        return root.resolve(ConfigFile.NAME);
     }
 
     public Path runtime() {

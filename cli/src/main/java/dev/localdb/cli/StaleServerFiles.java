@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Removes {@code projects/<name>/server.json} files left by embedded servers that were killed
@@ -29,20 +31,28 @@ public final class StaleServerFiles {
 
     /** How many files were removed. */
     public int removeDead(Instant now) throws IOException {
-        if (!Files.isDirectory(projects, LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
+        List<Path> dead = findDead(now);
+        for (Path info : dead) {
+            Files.deleteIfExists(info);
         }
-        int removed = 0;
+        return dead.size();
+    }
+
+    /** The files {@link #removeDead} would remove; only looks (for {@code localdb doctor}). */
+    public List<Path> findDead(Instant now) throws IOException {
+        List<Path> dead = new ArrayList<>();
+        if (!Files.isDirectory(projects, LinkOption.NOFOLLOW_LINKS)) {
+            return dead;
+        }
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(projects)) {
             for (Path folder : folders) {
                 Path info = folder.resolve("server.json");
                 if (Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS) && isDead(info, now)) {
-                    Files.deleteIfExists(info);
-                    removed++;
+                    dead.add(info);
                 }
             }
         }
-        return removed;
+        return dead;
     }
 
     private boolean isDead(Path info, Instant now) throws IOException {

@@ -2,11 +2,15 @@ package dev.localdb.cli;
 
 import dev.localdb.adapters.os.DetachedServerLauncher;
 import dev.localdb.adapters.os.ProcFsProcessInspector;
+import dev.localdb.adapters.os.ProcNetPortListeners;
 import dev.localdb.adapters.os.ProcessServerControl;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
 import dev.localdb.adapters.storage.JsonProjectCatalog;
+import dev.localdb.adapters.storage.RunningServerFiles;
+import dev.localdb.cli.config.Configuration;
 import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.port.PortListeners;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.RegistryStore;
@@ -28,6 +32,7 @@ public final class Wiring {
     private final PrintWriter err;
     private LocalDbHome home;
     private Settings settings;
+    private Configuration configuration;
     private RegistryStore store;
     private ProcessInspector inspector;
     private PortProbe probe;
@@ -54,14 +59,23 @@ public final class Wiring {
 
     public Settings settings() {
         if (settings == null) {
-            settings = Settings.from(env);
+            settings = Settings.of(configuration());
         }
         return settings;
     }
 
+    /** The effective settings with their sources: environment, then config.json, then defaults. */
+    public Configuration configuration() {
+        if (configuration == null) {
+            configuration = Settings.load(env, home());
+        }
+        return configuration;
+    }
+
     public RegistryStore store() {
         if (store == null) {
-            store = new JsonFileRegistryStore(home().runtime(), settings().lockTimeout(), this::warn);
+            store = new JsonFileRegistryStore(home().runtime(), settings().lockTimeout(), this::warn,
+                    new RunningServerFiles(home().projects(), inspector(), probe()));
         }
         return store;
     }
@@ -78,6 +92,11 @@ public final class Wiring {
             probe = new SocketPortProbe();
         }
         return probe;
+    }
+
+    /** Who listens on a port (from /proc on Linux); holds nothing, so a new one each time is fine. */
+    public PortListeners portListeners() {
+        return new ProcNetPortListeners();
     }
 
     public PortAllocator allocator() {

@@ -7,9 +7,9 @@ import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.model.Registry;
 import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RegistryTransaction;
+import dev.localdb.domain.port.RunningServers;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * The registry as {@code <runtime>/.port-registry.json}, shared by every localdb process of the
  * user. Changes run under {@code <runtime>/.port-registry.lock} and replace the file atomically;
  * reads take no lock, because a rename means a reader sees the old or the new file, never half.
- * A damaged file is never silently taken as empty: a change sets it aside and says so, a read
- * warns and leaves it alone.
+ * A damaged file is never silently taken as empty: a change sets it aside, rebuilds what the
+ * running servers prove and says so; a read warns and leaves it alone.
  */
 public final class JsonFileRegistryStore implements RegistryStore {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
@@ -27,19 +27,27 @@ public final class JsonFileRegistryStore implements RegistryStore {
     private final RegistryFiles files;
     private final RegistryLock lock;
     private final Consumer<String> warnings;
+    private final RunningServers runningServers;
 
     /**
-     * @param runtimeDir  where the registry lives; created (0700, with missing parents) on the first change
-     * @param lockTimeout how long a change waits for another one before giving up
-     * @param warnings    receives one-line warnings, e.g. about a damaged registry
+     * @param runtimeDir     where the registry lives; created (0700, with missing parents) on the first change
+     * @param lockTimeout    how long a change waits for another one before giving up
+     * @param warnings       receives one-line warnings, e.g. about a damaged registry
+     * @param runningServers what a damaged registry is rebuilt from when a change sets it aside
      */
-    public JsonFileRegistryStore(Path runtimeDir, Duration lockTimeout, Consumer<String> warnings) {
+    public JsonFileRegistryStore(Path runtimeDir, Duration lockTimeout, Consumer<String> warnings, RunningServers runningServers) {
         if (lockTimeout.isNegative()) {
             throw new IllegalArgumentException("The lock timeout must not be negative: " + lockTimeout);
         }
         this.files = new RegistryFiles(runtimeDir);
         this.lock = new RegistryLock(files.lock(), lockTimeout);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.runningServers = Objects.requireNonNull(runningServers, "runningServers");
+    }
+
+    /** A store that starts a damaged registry afresh, with nothing rebuilt. */
+    public JsonFileRegistryStore(Path runtimeDir, Duration lockTimeout, Consumer<String> warnings) {
+        this(runtimeDir, lockTimeout, warnings, RunningServers.NONE);
     }
 
     public JsonFileRegistryStore(Path runtimeDir, Consumer<String> warnings) {
@@ -122,9 +130,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
             }
             return RegistryParser.toRegistry(parsed.get());
         } catch (CorruptRegistryException e) {
-            Path kept = io("set aside damaged registry", files.data(), () -> AtomicFiles.moveAside(files, Instant.now()));
-            warn("Registry " + files.data() + " was damaged (" + e.reason() + "); kept it as " + kept + " and started a fresh one.");
-            return Registry.EMPTY;
+            return DamagedRegistry.setAsideAndRebuild(files, e.reason(), runningServers, this::warn);
         }
     }
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Gives each named project its own TCP port: the same one after a restart, never one another project or program holds.",
         subcommands = {NewCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class,
-                OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class,
-                ServeCommand.class},
+                OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class, ConfigCommand.class,
+                WhyCommand.class, DoctorCommand.class, ServeCommand.class, CompletionCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start.",
                 "Files live in $LOCALDB_HOME (default ~/.localdb)."})
 public final class LocalDbCommand implements Runnable {

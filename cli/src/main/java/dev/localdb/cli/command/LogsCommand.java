@@ -31,6 +31,9 @@ public final class LogsCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
 

@@ -2,14 +2,19 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectConfig;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +34,9 @@ public final class NewCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", description = "Project name: 1-64 of a-z 0-9 . _ - (starting with a letter or digit).")
     String project;
 
@@ -41,6 +49,10 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "PATH", description = "Working directory for --command (default: the project's folder).")
     String dir;
 
+    @Option(names = "--port-name", paramLabel = "NAME",
+            description = "An extra port for the server besides PORT, in PORT_<NAME> (repeat for more), e.g. --port-name api gives PORT_API.")
+    List<String> portNames;
+
     NewCommand(Wiring wiring) {
         this.wiring = wiring;
     }
@@ -49,19 +61,30 @@ public final class NewCommand implements Callable<Integer> {
     public Integer call() {
         ProjectName name = ProjectName.of(project);
         Optional<PortNumber> preferred = Optional.ofNullable(port).map(PortNumber::parse);
+        List<PortName> named = portNames == null ? List.of() : portNames.stream().map(PortName::of).toList();
         ProjectConfig created = wiring.catalog().create(new ProjectConfig(name, preferred, Optional.ofNullable(command),
-                Optional.ofNullable(dir).map(NewCommand::existingDirectory), Instant.now()));
+                Optional.ofNullable(dir).map(NewCommand::existingDirectory), Instant.now(), named));
         var out = spec.commandLine().getOut();
-        out.println("Created project " + name + " in " + wiring.home().project(name)
-                + (created.usesEmbeddedServer() ? " (embedded LocalDB server)" : " (command: " + command + ")") + ".");
+        out.println(color.style(wiring.env()).success("Created project " + name + " in " + wiring.home().project(name)
+                + (created.usesEmbeddedServer() ? " (embedded LocalDB server)" : " (command: " + command + ")") + "."));
+        if (!created.portNames().isEmpty()) {
+            out.println("Named ports: " + created.portNames().stream().map(n -> n + " ($" + n.environmentVariable() + ")")
+                    .collect(Collectors.joining(", ")) + ".");
+        }
         out.println("Start it with 'localdb start " + name + "'.");
         return 0;
     }
 
     private static String existingDirectory(String text) {
-        Path path = Path.of(text).toAbsolutePath().normalize();
-        if (!Files.isDirectory(path)) {
-            throw new InvalidInputException("--dir " + text + " is not a directory: give an existing directory for the command to run in.");
+        Path path;
+        try {
+            path = Path.of(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            path = null; // e.g. a NUL character: no such directory can exist
+        }
+        if (path == null || !Files.isDirectory(path)) {
+            throw new InvalidInputException("--dir " + Printable.of(text)
+                    + " is not a directory: give an existing directory for the command to run in.");
         }
         return path.toString();
     }

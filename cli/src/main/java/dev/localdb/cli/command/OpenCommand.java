@@ -4,6 +4,8 @@ import dev.localdb.cli.Wiring;
 import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectStatus;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,9 @@ public final class OpenCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
 
@@ -32,11 +37,16 @@ public final class OpenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectName name = ProjectName.of(project);
-        String url = wiring.lifecycle().status(name).flatMap(s -> s.url()).orElseThrow(() -> new InvalidInputException(
+        Optional<ProjectStatus> status = wiring.lifecycle().status(name);
+        String url = status.flatMap(s -> s.url()).orElseThrow(() -> new InvalidInputException(
                 "Project " + name + " is not running: start it with 'localdb start " + name + "'."));
         spec.commandLine().getOut().println(url);
-        if (!new BrowserOpener(wiring.env()).open(url)) {
+        // The embedded server's dashboard opens with a one-time control link; stdout keeps the plain URL.
+        Optional<String> control = status.get().config().flatMap(config -> BrowserLink.withControl(wiring, config, status.get().port().orElseThrow()));
+        if (!new BrowserOpener(wiring.env()).open(control.orElse(url))) {
             spec.commandLine().getErr().println("warning: no browser could be opened; set BROWSER or open the URL yourself.");
+            control.ifPresent(link -> spec.commandLine().getErr().println("To start and stop projects from the page, open this link instead"
+                    + " (it works once, within 2 minutes): " + link));
         }
         return 0;
     }

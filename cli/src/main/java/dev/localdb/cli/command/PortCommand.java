@@ -1,17 +1,25 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
-import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.allocation.AllocationResult;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectConfig;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Prints only the port number, so that {@code PORT=$(localdb port web) npm run dev} works. */
+/**
+ * Prints only the port number, so that {@code PORT=$(localdb port web) npm run dev} works; with
+ * {@code --name api}, the project's named port: {@code PORT_API=$(localdb port web --name api)}.
+ */
 @Command(name = "port", mixinStandardHelpOptions = true,
         description = "Reserve a port for the project (or print the one it holds). Prints only the number.")
 public final class PortCommand implements Callable<Integer> {
@@ -23,8 +31,15 @@ public final class PortCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", description = "Project name: 1-64 of a-z 0-9 . _ - (starting with a letter or digit).")
     String project;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Print this named port of the project (one of its --port-name) instead of its main port.")
+    String portName;
 
     PortCommand(Wiring wiring) {
         this.wiring = wiring;
@@ -32,10 +47,33 @@ public final class PortCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AllocationResult result = wiring.allocator().allocate(AllocationRequest.reservation(ProjectName.of(project)));
+        ProjectName name = ProjectName.of(project);
+        if (portName != null) {
+            return printNamedPort(name, PortName.of(portName));
+        }
+        // The project's named ports are reserved with it (all or none), but only the main port is printed.
+        AllocationResult result = wiring.lifecycle().reserve(name, List.of());
         spec.commandLine().getOut().println(result.allocation().port());
         if (verbose.enabled()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.rule());
+        }
+        return 0;
+    }
+
+    /** {@code localdb port web --name api}: reserves all of the project's ports and prints the named one. */
+    private int printNamedPort(ProjectName name, PortName wanted) {
+        ProjectConfig config = wiring.catalog().find(name).orElseThrow(() -> new InvalidInputException("Unknown project \"" + name
+                + "\": --name needs a project with named ports, e.g. 'localdb new " + name + " --port-name " + wanted + "'."));
+        if (!config.portNames().contains(wanted)) {
+            String known = config.portNames().isEmpty() ? "it has none"
+                    : "its names are " + config.portNames().stream().map(PortName::value).collect(Collectors.joining(", "));
+            throw new InvalidInputException("Project \"" + name + "\" has no port named \"" + wanted + "\" (" + known
+                    + "); named ports are given with 'localdb new " + name + " --port-name NAME'.");
+        }
+        AllocationResult result = wiring.lifecycle().reserve(name, config.portNames());
+        spec.commandLine().getOut().println(result.allocation().namedPorts().get(wanted));
+        if (verbose.enabled()) {
+            spec.commandLine().getErr().println("chosen by rule: " + result.namedRules().get(wanted));
         }
         return 0;
     }

@@ -26,6 +26,9 @@ public final class PortsCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
@@ -51,7 +54,7 @@ public final class PortsCommand implements Callable<Integer> {
             PortsJson.write(view, cleaned, out);
         } else {
             cleaned.ifPresent(n -> out.println("Cleaned " + n + " stale allocation(s)"));
-            PortsTable.write(view, out);
+            PortsTable.write(view, out, color.style(wiring.env()));
         }
         return 0;
     }

@@ -23,6 +23,9 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
 
@@ -36,7 +39,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         Optional<Allocation> released = wiring.allocator().release(name);
         var out = spec.commandLine().getOut();
         if (released.isPresent()) {
-            out.println("Released port " + released.get().port() + " of " + name + " (remembered for next time).");
+            out.println(color.style(wiring.env()).success("Released port " + released.get().port() + " of " + name + " (remembered for next time)."));
         } else {
             out.println("Project " + name + " holds no port; nothing to release.");
         }

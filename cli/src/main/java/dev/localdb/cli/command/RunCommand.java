@@ -2,7 +2,8 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectLifecycle;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Foreground mode: this process holds the project's port while the command runs with PORT set,
+ * Foreground mode: this process holds the project's port (and its named ports, in PORT_<NAME>)
+ * while the command runs with PORT set,
  * and releases it when the command ends (also on Ctrl-C, which reaches the command directly
  * because it shares the terminal's process group).
  */
@@ -31,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    @Mixin
+    NoColorOption color;
 
     @Parameters(index = "0", paramLabel = "<project>", description = "Project name.")
     String project;
@@ -49,12 +54,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("Give the command to run after --, e.g. 'localdb run " + name + " -- npm run dev'.");
         }
         ProjectLifecycle lifecycle = wiring.lifecycle();
-        PortNumber port = lifecycle.allocateForeground(name, Optional.empty()).allocation().port();
+        Allocation ports = lifecycle.allocateForeground(name, Optional.empty()).allocation();
         ProcessIdentity self = wiring.inspector().current();
         Thread releaseOnSignal = new Thread(() -> lifecycle.finishForeground(name, self), "localdb-release");
         Runtime.getRuntime().addShutdownHook(releaseOnSignal);
         try {
-            Process child = start(name, port);
+            Process child = start(name, ports);
             int code = child.waitFor();
             lifecycle.finishForeground(name, self);
             return code;
@@ -67,17 +72,18 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Process start(ProjectName name, PortNumber port) {
+    private Process start(ProjectName name, Allocation ports) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(wiring.env());
-        builder.environment().put("PORT", port.toString());
+        builder.environment().put("PORT", ports.port().toString());
+        ports.namedPorts().forEach((portName, port) -> builder.environment().put(portName.environmentVariable(), port.toString()));
         builder.environment().put("LOCALDB_PROJECT", name.value());
         try {
             return builder.start();
         } catch (IOException e) {
             wiring.lifecycle().finishForeground(name, wiring.inspector().current());
-            throw new InvalidInputException("Cannot run " + command.get(0) + ": " + e.getMessage() + ".");
+            throw new InvalidInputException("Cannot run " + Printable.of(command.get(0)) + ": " + e.getMessage() + ".");
         }
     }
 }

@@ -29,6 +29,9 @@ public final class StartCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
 
@@ -60,16 +63,26 @@ public final class StartCommand implements Callable<Integer> {
         }
         if (result.outcome() == StartResult.Outcome.ALREADY_RUNNING) {
             out.println("Project \"" + name + "\" is already running: " + result.url() + " (PID " + result.server().pid() + ")");
+            printNamedPorts(result, out);
             return 0;
         }
-        out.println("✓ Project \"" + name + "\" started");
+        // Always a ✓ (scripts and tests look for it); green on a terminal.
+        out.println(color.style(wiring.env()).green("✓ Project \"" + name + "\" started"));
         out.println("  URL: " + result.url());
+        printNamedPorts(result, out);
         out.println("  PID: " + result.server().pid());
         out.flush();
         BrowserOpener browser = new BrowserOpener(wiring.env());
         if (!noBrowser && terminal.interactive() && (browser.configured() || terminal.hasDisplay())) {
-            browser.open(result.url());
+            // The dashboard with control for the embedded server; the terminal shows the plain URL.
+            browser.open(BrowserLink.of(wiring, result.project(), result.port(), result.url()));
         }
         return 0;
+    }
+
+    /** One line per named port, e.g. "  api: http://localhost:3001 ($PORT_API)". */
+    private static void printNamedPorts(StartResult result, java.io.PrintWriter out) {
+        result.namedUrls().forEach((portName, url) ->
+                out.println("  " + portName + ": " + url + " ($" + portName.environmentVariable() + ")"));
     }
 }

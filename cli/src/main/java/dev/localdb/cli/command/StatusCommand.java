@@ -27,6 +27,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    @Mixin
+    NoColorOption color;
+
     @Parameters(paramLabel = "<project>", arity = "0..1", description = "Only this project.")
     String project;
 
@@ -51,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json) {
             StatusOutput.json(statuses, out);
         } else {
-            StatusOutput.table(statuses, Instant.now(), out);
+            StatusOutput.table(statuses, Instant.now(), out, color.style(wiring.env()));
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.Style;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.StopResult;
@@ -26,6 +27,9 @@ public final class StopCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    @Mixin
+    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", arity = "0..1", description = "Project name.")
     String project;
@@ -59,9 +63,18 @@ public final class StopCommand implements Callable<Integer> {
         for (StopResult result : results) {
             // A server killed before it could tidy up leaves its server.json behind.
             Files.deleteIfExists(wiring.home().project(result.project()).resolve("server.json"));
-            out.println(describe(result));
+            out.println(styled(result, color.style(wiring.env())));
         }
         return 0;
+    }
+
+    /** Stopped or killed: a success line; found crashed: a failure line; not running: as is. */
+    private static String styled(StopResult result, Style style) {
+        return switch (result.outcome()) {
+            case STOPPED, KILLED -> style.success(describe(result));
+            case CRASHED -> style.failure(describe(result));
+            case NOT_RUNNING -> describe(result);
+        };
     }
 
     private static String describe(StopResult result) {
