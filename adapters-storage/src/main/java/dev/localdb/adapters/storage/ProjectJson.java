@@ -1,57 +1,80 @@
 package dev.localdb.adapters.storage;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The shape of {@code project.json}: {@code {"name", "preferredPort"|null, "command"|null,
  * "workingDirectory"|null, "createdAt", "portNames"}} with createdAt as ISO-8601 and portNames (a list
- * of names, left out when empty) for the extra ports of {@code --port-name}. The domain record carries no
- * Jackson annotations; the private record below is the file's shape. Unknown fields are ignored so
- * that an older localdb can read a project a newer one wrote.
+ * of names, left out when empty) for the extra ports of {@code --port-name}. Unknown fields are
+ * ignored so that an older localdb can read a project a newer one wrote.
+ *
+ * <p>Read and written with Jackson's streaming API, like the registry: {@code start}, {@code status}
+ * and {@code open} read this file, and Jackson databind's first use cost them several hundred
+ * milliseconds of start-up for five fields. The bytes are the ones databind wrote (its pretty
+ * printer is the generator's default one).
  */
 final class ProjectJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
-
-    /** portNames is written only when there are some: a project without them has the same file as before. */
-    @JsonPropertyOrder({"name", "preferredPort", "command", "workingDirectory", "createdAt", "portNames"})
-    private record ProjectFile(String name, Integer preferredPort, String command, String workingDirectory,
-                               String createdAt, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> portNames) {
-    }
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final List<String> FIELDS = List.of("name", "preferredPort", "command", "workingDirectory", "createdAt", "portNames");
 
     private ProjectJson() {
     }
 
     static byte[] encode(ProjectConfig config) {
-        ProjectFile file = new ProjectFile(config.name().value(), config.preferredPort().map(PortNumber::value).orElse(null),
-                config.command().orElse(null), config.workingDirectory().orElse(null), config.createdAt().toString(),
-                config.portNames().stream().map(PortName::value).toList());
-        try {
-            return (MAPPER.writeValueAsString(file) + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("name", config.name().value());
+            json.writeFieldName("preferredPort");
+            if (config.preferredPort().isPresent()) {
+                json.writeNumber(config.preferredPort().get().value());
+            } else {
+                json.writeNull();
+            }
+            writeStringOrNull(json, "command", config.command());
+            writeStringOrNull(json, "workingDirectory", config.workingDirectory());
+            json.writeStringField("createdAt", config.createdAt().toString());
+            // Written only when there are some: a project without them has the same file as before.
+            if (!config.portNames().isEmpty()) {
+                json.writeArrayFieldStart("portNames");
+                for (PortName name : config.portNames()) {
+                    json.writeString(name.value());
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
         } catch (IOException e) {
-            throw new IllegalStateException("A project always serialises", e);
+            throw new UncheckedIOException("A project always serialises to memory", e);
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
+    private static void writeStringOrNull(JsonGenerator json, String field, Optional<String> value) throws IOException {
+        json.writeFieldName(field);
+        if (value.isPresent()) {
+            json.writeString(value.get());
+        } else {
+            json.writeNull();
         }
     }
 
@@ -62,14 +85,14 @@ final class ProjectJson {
      * @throws Damaged with a reason a user can act on
      */
     static ProjectConfig decode(byte[] json, ProjectName expected) {
+        if (json.length == 0) {
+            throw new Damaged("it is empty");
+        }
         ProjectFile file;
-        try {
-            file = MAPPER.readValue(json, ProjectFile.class);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            file = read(parser);
         } catch (StreamReadException e) {
-            throw new Damaged(json.length == 0 ? "it is empty" : "it is not valid JSON, see line "
-                    + e.getLocation().getLineNr());
-        } catch (JsonMappingException e) {
-            throw new Damaged(json.length == 0 ? "it is empty" : "unexpected value for \"" + field(e) + "\"");
+            throw new Damaged("it is not valid JSON, see line " + e.getLocation().getLineNr());
         } catch (IOException e) {
             throw new Damaged("it cannot be parsed");
         }
@@ -77,6 +100,77 @@ final class ProjectJson {
             throw new Damaged("it holds no project");
         }
         return toConfig(file, expected);
+    }
+
+    /** The file's fields as written; null for a field that is absent or null. */
+    private record ProjectFile(String name, Integer preferredPort, String command, String workingDirectory,
+                               String createdAt, List<String> portNames) {
+    }
+
+    /** The top-level object, or null for a file that holds the JSON value {@code null}. */
+    private static ProjectFile read(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new Damaged("it is empty");
+        }
+        if (first == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new Damaged("unexpected value for \"(the whole file)\"");
+        }
+        Object[] values = new Object[FIELDS.size()];
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            int field = FIELDS.indexOf(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (field < 0) {
+                parser.skipChildren(); // a field of a newer localdb
+            } else if (value != JsonToken.VALUE_NULL) {
+                values[field] = switch (FIELDS.get(field)) {
+                    case "preferredPort" -> wholeNumber(parser, value);
+                    case "portNames" -> strings(parser, value);
+                    default -> string(parser, value, FIELDS.get(field));
+                };
+            } else {
+                values[field] = null; // the last of duplicate fields wins, as it did with databind
+            }
+        }
+        return new ProjectFile((String) values[0], (Integer) values[1], (String) values[2], (String) values[3],
+                (String) values[4], castStrings(values[5]));
+    }
+
+    private static String string(JsonParser parser, JsonToken value, String field) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new Damaged("unexpected value for \"" + field + "\"");
+        }
+        return parser.getText();
+    }
+
+    private static Integer wholeNumber(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+            throw new Damaged("unexpected value for \"preferredPort\"");
+        }
+        return parser.getIntValue();
+    }
+
+    private static List<String> strings(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            throw new Damaged("unexpected value for \"portNames\"");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+            if (element == JsonToken.VALUE_NULL) {
+                names.add(null); // PortName says what is wrong with it
+            } else {
+                names.add(string(parser, element, "portNames"));
+            }
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castStrings(Object value) {
+        return (List<String>) value;
     }
 
     private static ProjectConfig toConfig(ProjectFile file, ProjectName expected) {
@@ -100,13 +194,6 @@ final class ProjectJson {
         } catch (InvalidInputException e) {
             throw new Damaged(e.getMessage());
         }
-    }
-
-    private static String field(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "(the whole file)" : path;
     }
 
     /** The file is readable but its content is wrong; the reason is shown to the user. */

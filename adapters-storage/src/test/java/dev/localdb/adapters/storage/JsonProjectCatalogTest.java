@@ -162,6 +162,11 @@ class JsonProjectCatalogTest {
             "port out of range    | {\"name\":\"shop\",\"preferredPort\":0,\"createdAt\":\"2025-01-01T00:00:00Z\"}   | Invalid port 0",
             "port of wrong type   | {\"name\":\"shop\",\"preferredPort\":[1],\"createdAt\":\"2025-01-01T00:00:00Z\"} | \"preferredPort\"",
             "relative directory   | {\"name\":\"shop\",\"workingDirectory\":\"src\",\"createdAt\":\"2025-01-01T00:00:00Z\"} | absolute path",
+            "port as a fraction   | {\"name\":\"shop\",\"preferredPort\":3000.5,\"createdAt\":\"2025-01-01T00:00:00Z\"} | \"preferredPort\"",
+            "port beyond int      | {\"name\":\"shop\",\"preferredPort\":99999999999,\"createdAt\":\"2025-01-01T00:00:00Z\"} | \"preferredPort\"",
+            "name of wrong type   | {\"name\":5,\"createdAt\":\"2025-01-01T00:00:00Z\"}                | \"name\"",
+            "an array, no object  | [1]                                                                    | unexpected value",
+            "unclosed unknown     | {\"name\":\"shop\",\"x\":{\"a\":[1,                                  | not valid JSON",
     })
     void aDamagedFileIsNamedWithWhatToDo(String damage, String content, String reason) throws Exception {
         Path file = damagedProject("shop", content);
@@ -220,6 +225,31 @@ class JsonProjectCatalogTest {
         damagedProject("shop", "{\"name\":\"shop\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"autostart\":true}");
 
         assertThat(catalog.find(SHOP)).contains(ProjectConfig.defaults(SHOP, Instant.parse("2025-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void nestedFieldsFromANewerVersionAreSkippedWhole() throws Exception {
+        damagedProject("shop", "{\"name\":\"shop\",\"hooks\":{\"name\":\"other\",\"list\":[{\"createdAt\":1}]},"
+                + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"tags\":[\"a\",[\"b\"]]}");
+
+        assertThat(catalog.find(SHOP)).contains(ProjectConfig.defaults(SHOP, Instant.parse("2025-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void theFileIsTheOneEarlierVersionsWroteByteForByte() throws Exception {
+        catalog.create(new ProjectConfig(SHOP, Optional.of(PortNumber.of(4000)), Optional.of("npm run dev -- --port \"$PORT\""),
+                Optional.of("/home/me/shop"), CREATED, List.of()));
+
+        assertThat(Files.readString(root.resolve("shop/project.json"))).isEqualTo("""
+                {
+                  "name" : "shop",
+                  "preferredPort" : 4000,
+                  "command" : "npm run dev -- --port \\"$PORT\\"",
+                  "workingDirectory" : "/home/me/shop",
+                  "createdAt" : "2025-03-04T05:06:07.500Z"
+                }
+                """);
+        assertThat(catalog.find(SHOP).orElseThrow().preferredPort()).contains(PortNumber.of(4000));
     }
 
     @Test
