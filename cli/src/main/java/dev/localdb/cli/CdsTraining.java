@@ -23,6 +23,12 @@ public final class CdsTraining {
             new String[] {"ports"},
             new String[] {"ports", "--json"},
             new String[] {"release", "cds-training"},
+            // start, status and stop read projects; training them (without starting a server) archives that path too.
+            new String[] {"new", "cds-project", "--port-name", "api"},
+            new String[] {"status"},
+            new String[] {"status", "--json"},
+            new String[] {"stop", "cds-project"},
+            new String[] {"config"},
             new String[] {"port", "Not A Valid Name"},
             new String[] {"--version"});
 

@@ -18,6 +18,7 @@ final class EmbeddedServerCommand {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LocalDbServer.RECOMMENDED_JVM_OPTIONS);
+        command.addAll(SharedArchive.jvmOptions());
         command.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", spec.project().name().value()));
         return command;
