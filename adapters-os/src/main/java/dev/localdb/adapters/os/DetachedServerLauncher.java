@@ -9,6 +9,8 @@ import dev.localdb.domain.project.LaunchSpec;
 import dev.localdb.domain.project.ServerLauncher;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -36,6 +39,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
     private static final File DEV_NULL = new File("/dev/null");
     private static final int IDENTIFY_ATTEMPTS = 200;
     private static final long IDENTIFY_PAUSE_MILLIS = 5;
+    private static final long LAUNCHER_EXIT_SECONDS = 10;
 
     private final Path runtimeDir;
     private final Function<ProjectName, Path> projectFolder;
@@ -77,7 +81,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
-                .redirectErrorStream(true);
+                .redirectError(ProcessBuilder.Redirect.PIPE); // the launching shell prints the server's PID there
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(baseEnvironment);
@@ -90,13 +94,43 @@ public final class DetachedServerLauncher implements ServerLauncher {
             throw new RegistryUnusableException(oneLine("Cannot write the server log " + log.path() + ": " + reason
                     + "; check that the runtime folder is yours and that the log is a plain file."), e);
         }
-        Process process;
+        long pid;
         try {
-            process = builder.start();
+            pid = backgroundPid(builder.start(), name);
         } catch (IOException e) {
             throw new InvalidInputException("Cannot start project \"" + name + "\": " + oneLine(e.getMessage()) + ".");
         }
-        return identify(process, name);
+        return identify(pid, name);
+    }
+
+    /**
+     * Waits for the launching shell, which exits as soon as the server runs, then reads the PID it
+     * printed. In that order on purpose: Java drains and closes a child's pipe when the child exits,
+     * so only what the shell wrote before it exited is certain to be there (see LaunchDetachment).
+     */
+    private static long backgroundPid(Process shell, ProjectName name) throws IOException {
+        boolean exited;
+        try {
+            exited = shell.waitFor(LAUNCHER_EXIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        if (!exited) {
+            shell.destroyForcibly();
+            throw new InvalidInputException("Cannot start project \"" + name + "\": the launching shell did not finish within "
+                    + LAUNCHER_EXIT_SECONDS + " s.");
+        }
+        String printed;
+        try (InputStream err = shell.getErrorStream()) {
+            printed = new String(err.readNBytes(4096), StandardCharsets.UTF_8).strip();
+        }
+        try {
+            return Long.parseLong(printed.substring(printed.lastIndexOf('\n') + 1));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Cannot start project \"" + name + "\": "
+                    + (printed.isEmpty() ? "its server did not report its PID" : oneLine(printed)) + ".");
+        }
     }
 
     @Override
@@ -127,14 +161,13 @@ public final class DetachedServerLauncher implements ServerLauncher {
     }
 
     /** The /proc entry appears with the process, but give a loaded machine a moment. */
-    private ProcessIdentity identify(Process process, ProjectName name) {
-        long pid = process.pid();
+    private ProcessIdentity identify(long pid, ProjectName name) {
         for (int attempt = 0; attempt < IDENTIFY_ATTEMPTS; attempt++) {
             Optional<ProcessIdentity> identity = inspector.identify(pid);
             if (identity.isPresent()) {
                 return identity.get();
             }
-            if (!process.isAlive()) {
+            if (hasEnded(pid)) {
                 return new ProcessIdentity(pid, ENDED, inspector.current().bootId());
             }
             try {
@@ -145,10 +178,29 @@ public final class DetachedServerLauncher implements ServerLauncher {
             }
         }
         // A server we cannot identify could never be stopped safely, so it must not keep running.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessHandle.of(pid).ifPresent(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
         throw new RegistryUnusableException("Started the server of project \"" + name + "\" (PID " + pid
                 + ") but could not identify it, so it was stopped; check that /proc is readable and try again.");
+    }
+
+    /**
+     * Gone, or a zombie: the server is not our child, so whoever adopted it collects it, and an
+     * init that never collects leaves a zombie that will never serve either.
+     */
+    private static boolean hasEnded(long pid) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return true;
+        }
+        try {
+            return ProcStat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1))
+                    .map(ProcStat::hasExited).orElse(false);
+        } catch (IOException e) {
+            return false; // no /proc here: ProcessHandle has answered
+        }
     }
 
     private ServerLogFile logOf(ProjectName name) {

@@ -11,16 +11,32 @@ import java.util.Optional;
  * (SIGHUP to its session) or pressing Ctrl-C (SIGINT to its foreground group) does not stop it.
  *
  * <p>With {@code setsid(1)} (util-linux, on every mainstream Linux) the server runs in a session of
- * its own. setsid calls setsid(2) and execs the command in place, so the PID we get is the
- * command's; it forks only when its caller leads a process group, and a child the JVM has just
- * started never does. Without setsid we fall back on what nohup does: a shell marks SIGHUP, SIGINT
- * and SIGQUIT ignored and execs the command (also in place); ignored signals stay ignored across
- * exec. The server then stays in the caller's process group, which is enough to survive the
- * terminal but not to be out of its job control.
+ * its own. Without setsid we fall back on what nohup does: SIGHUP, SIGINT and SIGQUIT ignored
+ * (ignored signals stay ignored across exec). The server then stays in the caller's process
+ * group, which is enough to survive the terminal but not to be out of its job control. In both
+ * cases the command is exec'd in place, so the PID we report is the command's own.
+ *
+ * <p>Either way the server is not the JVM's own child, and its PID is printed on stderr: a JVM that
+ * exits while one of its children still runs waits 300 ms for the thread that waits for that child
+ * (HotSpot's {@code VM_Exit::wait_for_threads_in_native_to_block}), which every {@code localdb
+ * start} paid. With setsid, {@code setsid --fork} starts a shell in the new session that prints its
+ * PID and execs the command, and setsid's own process exits at once; no shell job control is
+ * involved, so the server's signal dispositions are those of a plain exec. Without setsid, a shell
+ * starts the command as a background job ({@code $!}), with HUP, INT and QUIT ignored as before.
  */
 final class LaunchDetachment {
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
-    private static final String IGNORE_HANGUP = "trap '' HUP INT QUIT; exec \"$@\"";
+    /**
+     * Runs "$@" (setsid --fork, the shell below, the command) and prints on stderr the PID the new
+     * session's shell reports on fd 3, once it has reported it: setsid's own process exits at once,
+     * and Java drains and closes a child's pipes when that child exits, so the PID must reach our
+     * pipe before this shell ends. The command's output goes to fd 4, our stdout (the log).
+     */
+    private static final String PRINT_PID_OF_NEW_SESSION = "exec 4>&1; pid=$(\"$@\" 3>&1 1>&4 4>&-); echo \"$pid\" >&2";
+    /** In the new session: its PID on fd 3, then stderr onto stdout (the log, so a "not found" lands there), then the command. */
+    private static final String REPORT_PID_AND_EXEC = "echo $$ >&3; exec 3>&- 2>&1; exec \"$@\"";
+    /** The command as a background job that ignores hangups; its PID on stderr, its output on the log. */
+    private static final String IGNORE_HANGUP_IN_BACKGROUND = "( trap '' HUP INT QUIT; exec \"$@\" ) 2>&1 & echo $! >&2";
 
     private final Optional<Path> setsid;
 
@@ -32,6 +48,11 @@ final class LaunchDetachment {
         return new LaunchDetachment(SETSID.stream().filter(Files::isExecutable).findFirst());
     }
 
+    /** With this setsid(1) (tests give a stand-in that forks and exits before its child runs). */
+    static LaunchDetachment withSetsid(Path setsid) {
+        return new LaunchDetachment(Optional.of(setsid));
+    }
+
     /** The nohup-like fallback, also used where setsid is missing. */
     static LaunchDetachment ignoringHangup() {
         return new LaunchDetachment(Optional.empty());
@@ -41,13 +62,15 @@ final class LaunchDetachment {
         return setsid.isPresent();
     }
 
+    /** The command line that starts {@code command} detached and prints the PID it runs as on stderr. */
     List<String> wrap(List<String> command) {
         List<String> wrapped = new ArrayList<>();
         if (setsid.isPresent()) {
-            wrapped.add(setsid.get().toString());
+            wrapped.addAll(List.of("/bin/sh", "-c", PRINT_PID_OF_NEW_SESSION, "localdb-launch",
+                    setsid.get().toString(), "--fork", "/bin/sh", "-c", REPORT_PID_AND_EXEC, "localdb-server"));
         } else {
             // "$0" is the name the shell gives itself in messages; the command follows as "$@".
-            wrapped.addAll(List.of("/bin/sh", "-c", IGNORE_HANGUP, "localdb-server"));
+            wrapped.addAll(List.of("/bin/sh", "-c", IGNORE_HANGUP_IN_BACKGROUND, "localdb-server"));
         }
         wrapped.addAll(command);
         return List.copyOf(wrapped);
