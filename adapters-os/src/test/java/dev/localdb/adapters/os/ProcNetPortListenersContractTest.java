@@ -41,14 +41,7 @@ class ProcNetPortListenersContractTest extends PortListenersContract {
 
     @Override
     protected AutoCloseable listenHere(int port) throws IOException {
-        ServerSocket server = new ServerSocket();
-        try {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return server;
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
+        return LoopbackListener.on(port);
     }
 
     @Override

@@ -18,14 +18,7 @@ class SocketPortProbeContractTest extends PortProbeContract {
     /** A real server listening on loopback, closed by the contract's try-with-resources. */
     @Override
     protected AutoCloseable occupy(int port) throws IOException {
-        ServerSocket server = new ServerSocket();
-        try {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return server;
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
+        return LoopbackListener.on(port);
     }
 
     /** A port the OS itself just picked as unused on every IPv4 address. */
