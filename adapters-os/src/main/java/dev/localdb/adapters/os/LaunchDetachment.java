@@ -58,10 +58,6 @@ final class LaunchDetachment {
         return new LaunchDetachment(Optional.empty());
     }
 
-    boolean startsNewSession() {
-        return setsid.isPresent();
-    }
-
     /** The command line that starts {@code command} detached and prints the PID it runs as on stderr. */
     List<String> wrap(List<String> command) {
         List<String> wrapped = new ArrayList<>();

@@ -33,7 +33,6 @@ import java.util.Optional;
  */
 final class ProjectJson {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final List<String> FIELDS = List.of("name", "preferredPort", "command", "workingDirectory", "createdAt", "portNames");
 
     private ProjectJson() {
     }
@@ -119,58 +118,64 @@ final class ProjectJson {
         if (first != JsonToken.START_OBJECT) {
             throw new Damaged("unexpected value for \"(the whole file)\"");
         }
-        Object[] values = new Object[FIELDS.size()];
+        String name = null;
+        Integer preferredPort = null;
+        String command = null;
+        String workingDirectory = null;
+        String createdAt = null;
+        List<String> portNames = null;
+        // A field given twice: the last one wins, as it did with databind.
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            int field = FIELDS.indexOf(parser.currentName());
+            String field = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (field < 0) {
-                parser.skipChildren(); // a field of a newer localdb
-            } else if (value != JsonToken.VALUE_NULL) {
-                values[field] = switch (FIELDS.get(field)) {
-                    case "preferredPort" -> wholeNumber(parser, value);
-                    case "portNames" -> strings(parser, value);
-                    default -> string(parser, value, FIELDS.get(field));
-                };
-            } else {
-                values[field] = null; // the last of duplicate fields wins, as it did with databind
+            switch (field) {
+                case "name" -> name = string(parser, value, field);
+                case "preferredPort" -> preferredPort = wholeNumber(parser, value);
+                case "command" -> command = string(parser, value, field);
+                case "workingDirectory" -> workingDirectory = string(parser, value, field);
+                case "createdAt" -> createdAt = string(parser, value, field);
+                case "portNames" -> portNames = strings(parser, value);
+                default -> parser.skipChildren(); // a field of a newer localdb
             }
         }
-        return new ProjectFile((String) values[0], (Integer) values[1], (String) values[2], (String) values[3],
-                (String) values[4], castStrings(values[5]));
+        return new ProjectFile(name, preferredPort, command, workingDirectory, createdAt, portNames);
     }
 
+    /** A string, or null for JSON null. */
     private static String string(JsonParser parser, JsonToken value, String field) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
         if (value != JsonToken.VALUE_STRING) {
             throw new Damaged("unexpected value for \"" + field + "\"");
         }
         return parser.getText();
     }
 
+    /** An int, or null for JSON null. */
     private static Integer wholeNumber(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
         if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
             throw new Damaged("unexpected value for \"preferredPort\"");
         }
         return parser.getIntValue();
     }
 
+    /** A list of strings (an element may be null: PortName says what is wrong with it), or null for JSON null. */
     private static List<String> strings(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
         if (value != JsonToken.START_ARRAY) {
             throw new Damaged("unexpected value for \"portNames\"");
         }
         List<String> names = new ArrayList<>();
         for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-            if (element == JsonToken.VALUE_NULL) {
-                names.add(null); // PortName says what is wrong with it
-            } else {
-                names.add(string(parser, element, "portNames"));
-            }
+            names.add(string(parser, element, "portNames"));
         }
         return names;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> castStrings(Object value) {
-        return (List<String>) value;
     }
 
     private static ProjectConfig toConfig(ProjectFile file, ProjectName expected) {
