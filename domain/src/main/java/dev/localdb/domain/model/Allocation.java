@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -81,5 +82,18 @@ public record Allocation(ProjectName project, PortNumber port, AllocationState s
         all.add(port);
         all.addAll(namedPorts.values());
         return all;
+    }
+
+    // Written out for start-up speed, with the generated meaning (package-info.java).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Allocation that && that.project.equals(project) && that.port.equals(port)
+                && that.state == state && that.owner.equals(owner) && that.allocatedAt.equals(allocatedAt)
+                && that.namedPorts.equals(namedPorts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(project, port, state, owner, allocatedAt, namedPorts);
     }
 }

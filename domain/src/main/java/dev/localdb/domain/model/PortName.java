@@ -46,4 +46,15 @@ public record PortName(String value) implements Comparable<PortName> {
     public String toString() {
         return value;
     }
+
+    // Written out for start-up speed, with the generated meaning (package-info.java).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PortName name && name.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

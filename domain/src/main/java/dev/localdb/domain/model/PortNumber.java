@@ -35,4 +35,15 @@ public record PortNumber(int value) implements Comparable<PortNumber> {
     public String toString() {
         return Integer.toString(value);
     }
+
+    // Written out for start-up speed, with the generated meaning (package-info.java).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PortNumber port && port.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.localdb.domain.model;
 
 import dev.localdb.domain.error.InvalidInputException;
+import java.util.Objects;
 
 /**
  * Who owns an allocation: a PID alone is not an identity (PIDs are reused after exit and after a
@@ -19,5 +20,17 @@ public record ProcessIdentity(long pid, long startTime, String bootId) {
         if (bootId == null || bootId.isBlank()) {
             throw new InvalidInputException("A process identity needs a boot id.");
         }
+    }
+
+    // Written out for start-up speed, with the generated meaning (package-info.java).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProcessIdentity identity && identity.pid == pid && identity.startTime == startTime
+                && identity.bootId.equals(bootId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pid, startTime, bootId);
     }
 }

@@ -33,4 +33,15 @@ public record ProjectName(String value) implements Comparable<ProjectName> {
     public String toString() {
         return value;
     }
+
+    // Written out for start-up speed, with the generated meaning (package-info.java).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProjectName name && name.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }
