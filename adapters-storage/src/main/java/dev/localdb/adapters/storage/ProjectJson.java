@@ -193,7 +193,7 @@ final class ProjectJson {
                     : file.portNames().stream().map(PortName::new).toList();
             return new ProjectConfig(expected, Optional.ofNullable(file.preferredPort()).map(PortNumber::of),
                     Optional.ofNullable(file.command()), Optional.ofNullable(file.workingDirectory()),
-                    Instant.parse(file.createdAt()), portNames);
+                    UtcTimes.parse(file.createdAt()), portNames);
         } catch (DateTimeParseException e) {
             throw new Damaged("\"createdAt\" is not an ISO-8601 instant such as 2025-01-31T12:00:00Z");
         } catch (InvalidInputException e) {

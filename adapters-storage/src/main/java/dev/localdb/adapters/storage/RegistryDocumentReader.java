@@ -7,7 +7,6 @@ import dev.localdb.adapters.storage.RegistryJson.Document;
 import dev.localdb.adapters.storage.RegistryJson.Entry;
 import dev.localdb.adapters.storage.RegistryJson.NamedPort;
 import dev.localdb.adapters.storage.RegistryJson.Owner;
-import dev.localdb.domain.model.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ final class RegistryDocumentReader {
             String field = json.currentName();
             json.nextToken();
             switch (field) {
-                case "lastCleanup" -> lastCleanup = text("lastCleanup");
+                case "lastCleanup" -> lastCleanup = text(null, "lastCleanup");
                 case "allocations" -> allocations = allocations();
                 default -> json.skipChildren();
             }
@@ -52,15 +51,16 @@ final class RegistryDocumentReader {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        requireStart(JsonToken.START_ARRAY, "allocations");
+        FieldPath allocations = FieldPath.top("allocations");
+        requireStart(JsonToken.START_ARRAY, allocations);
         List<Entry> entries = new ArrayList<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
-            entries.add(entry("allocations[" + entries.size() + "]"));
+            entries.add(entry(allocations.element(entries.size())));
         }
         return entries;
     }
 
-    private Entry entry(String path) throws IOException, CorruptRegistryException {
+    private Entry entry(FieldPath path) throws IOException, CorruptRegistryException {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -75,12 +75,12 @@ final class RegistryDocumentReader {
             String field = json.currentName();
             json.nextToken();
             switch (field) {
-                case "project" -> project = text(path + ".project");
-                case "port" -> port = wholeNumber(path + ".port", NumberType.INT) ? json.getIntValue() : null;
-                case "state" -> state = text(path + ".state");
-                case "owner" -> owner = owner(path + ".owner");
-                case "allocatedAt" -> allocatedAt = text(path + ".allocatedAt");
-                case "namedPorts" -> namedPorts = namedPorts(path + ".namedPorts");
+                case "project" -> project = text(path, field);
+                case "port" -> port = wholeNumber(path, field, NumberType.INT) ? json.getIntValue() : null;
+                case "state" -> state = text(path, field);
+                case "owner" -> owner = owner(path.field(field));
+                case "allocatedAt" -> allocatedAt = text(path, field);
+                case "namedPorts" -> namedPorts = namedPorts(path.field(field));
                 default -> json.skipChildren();
             }
         }
@@ -88,7 +88,7 @@ final class RegistryDocumentReader {
     }
 
     /** {@code {"api": 3001, ...}}; a port that is not a whole number is damage, null is left for the caller. */
-    private List<NamedPort> namedPorts(String path) throws IOException, CorruptRegistryException {
+    private List<NamedPort> namedPorts(FieldPath path) throws IOException, CorruptRegistryException {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -97,14 +97,13 @@ final class RegistryDocumentReader {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
             json.nextToken();
-            // The name is text from a file: escaped before it appears in a message.
-            Integer port = wholeNumber(path + "." + Printable.of(name), NumberType.INT) ? json.getIntValue() : null;
+            Integer port = wholeNumber(path, name, NumberType.INT) ? json.getIntValue() : null;
             named.add(new NamedPort(name, port));
         }
         return named;
     }
 
-    private Owner owner(String path) throws IOException, CorruptRegistryException {
+    private Owner owner(FieldPath path) throws IOException, CorruptRegistryException {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -116,21 +115,21 @@ final class RegistryDocumentReader {
             String field = json.currentName();
             json.nextToken();
             switch (field) {
-                case "pid" -> pid = wholeNumber(path + ".pid", NumberType.LONG) ? json.getLongValue() : null;
-                case "startTime" -> startTime = wholeNumber(path + ".startTime", NumberType.LONG) ? json.getLongValue() : null;
-                case "bootId" -> bootId = text(path + ".bootId");
+                case "pid" -> pid = wholeNumber(path, field, NumberType.LONG) ? json.getLongValue() : null;
+                case "startTime" -> startTime = wholeNumber(path, field, NumberType.LONG) ? json.getLongValue() : null;
+                case "bootId" -> bootId = text(path, field);
                 default -> json.skipChildren();
             }
         }
         return new Owner(pid, startTime, bootId);
     }
 
-    /** A JSON string, or null; never a number or boolean turned into text. */
-    private String text(String path) throws IOException, CorruptRegistryException {
+    /** The value of {@code field} of {@code parent} (null: the top level) as a JSON string, or null; never a number or boolean turned into text. */
+    private String text(FieldPath parent, String field) throws IOException, CorruptRegistryException {
         return switch (json.currentToken()) {
             case VALUE_STRING -> json.getText();
             case VALUE_NULL -> null;
-            default -> throw wrongType(path);
+            default -> throw wrongType(parent == null ? FieldPath.top(field) : parent.field(field));
         };
     }
 
@@ -138,27 +137,27 @@ final class RegistryDocumentReader {
      * True for a JSON integer that fits {@code widest} (INT or LONG), false for null; never a
      * quoted number, a fraction (not even 3000.0) or a number too large for the field.
      */
-    private boolean wholeNumber(String path, NumberType widest) throws IOException, CorruptRegistryException {
+    private boolean wholeNumber(FieldPath parent, String field, NumberType widest) throws IOException, CorruptRegistryException {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return false;
         }
         if (json.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw wrongType(path);
+            throw wrongType(parent.field(field));
         }
         NumberType type = json.getNumberType();
         if (type == NumberType.INT || type == widest) {
             return true;
         }
-        throw wrongType(path);
+        throw wrongType(parent.field(field));
     }
 
-    private void requireStart(JsonToken expected, String path) throws CorruptRegistryException {
+    private void requireStart(JsonToken expected, FieldPath path) throws CorruptRegistryException {
         if (json.currentToken() != expected) {
             throw wrongType(path);
         }
     }
 
-    private static CorruptRegistryException wrongType(String path) {
+    private static CorruptRegistryException wrongType(FieldPath path) {
         return new CorruptRegistryException(path + " has the wrong type");
     }
 }

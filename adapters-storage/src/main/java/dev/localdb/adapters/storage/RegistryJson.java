@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,13 +72,13 @@ final class RegistryJson {
 
     /** The file's bytes: sorted by project, two-space indentation, '\n' line ends, a final newline. */
     static byte[] encode(Registry registry) {
-        List<Allocation> sorted = registry.list().stream().sorted(Comparator.comparing(Allocation::project)).toList();
+        List<Allocation> sorted = registry.list(); // in project order, as the file wants them
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + 192 * sorted.size());
         try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.setPrettyPrinter(prettyPrinter());
             json.writeStartObject();
             json.writeNumberField("schemaVersion", schemaOf(registry));
-            json.writeStringField("lastCleanup", registry.lastCleanup().map(Instant::toString).orElse(null));
+            json.writeStringField("lastCleanup", registry.lastCleanup().map(UtcTimes::format).orElse(null));
             json.writeArrayFieldStart("allocations");
             for (Allocation allocation : sorted) {
                 writeEntry(json, allocation);
@@ -124,7 +123,7 @@ final class RegistryJson {
         } else {
             json.writeNull();
         }
-        json.writeStringField("allocatedAt", allocation.allocatedAt().toString());
+        json.writeStringField("allocatedAt", UtcTimes.format(allocation.allocatedAt()));
         if (!allocation.namedPorts().isEmpty()) {
             // Only when there are some: an entry without named ports is byte for byte a schema 1 entry.
             json.writeObjectFieldStart("namedPorts");

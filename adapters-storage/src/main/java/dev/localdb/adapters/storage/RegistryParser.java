@@ -73,16 +73,17 @@ final class RegistryParser {
         }
         try {
             List<Allocation> allocations = new ArrayList<>(document.allocations().size());
+            FieldPath entries = FieldPath.top("allocations");
             for (int i = 0; i < document.allocations().size(); i++) {
-                allocations.add(allocation(document.allocations().get(i), "allocations[" + i + "]"));
+                allocations.add(allocation(document.allocations().get(i), entries.element(i)));
             }
-            return Registry.of(allocations, Optional.ofNullable(document.lastCleanup()).map(t -> instant(t, "lastCleanup")));
+            return Registry.of(allocations, Optional.ofNullable(document.lastCleanup()).map(t -> instant(t, FieldPath.top("lastCleanup"))));
         } catch (InvalidInputException e) {
             throw new CorruptRegistryException(e.getMessage());
         }
     }
 
-    private static Allocation allocation(Entry entry, String where) {
+    private static Allocation allocation(Entry entry, FieldPath where) {
         if (entry == null || entry.project() == null || entry.port() == null || entry.state() == null
                 || entry.allocatedAt() == null) {
             throw new InvalidInputException(where + " lacks a project, port, state or allocatedAt");
@@ -93,36 +94,36 @@ final class RegistryParser {
             default -> throw new InvalidInputException(where + ".state is neither \"held\" nor \"released\"");
         };
         return new Allocation(ProjectName.of(entry.project()), PortNumber.of(entry.port()), state,
-                Optional.ofNullable(entry.owner()).map(o -> owner(o, where + ".owner")),
-                instant(entry.allocatedAt(), where + ".allocatedAt"),
-                namedPorts(entry.namedPorts(), where + ".namedPorts"));
+                Optional.ofNullable(entry.owner()).map(o -> owner(o, where)),
+                instant(entry.allocatedAt(), where.field("allocatedAt")),
+                namedPorts(entry.namedPorts(), where));
     }
 
     /** Names and ports are checked by the domain's own rules; the strict reader has already refused a repeated name. */
-    private static Map<PortName, PortNumber> namedPorts(List<NamedPort> named, String where) {
+    private static Map<PortName, PortNumber> namedPorts(List<NamedPort> named, FieldPath entry) {
         if (named == null) {
             return Map.of();
         }
         Map<PortName, PortNumber> ports = new HashMap<>();
         for (NamedPort port : named) {
             if (port.port() == null) {
-                throw new InvalidInputException(where + " lacks the port of a named port");
+                throw new InvalidInputException(entry.field("namedPorts") + " lacks the port of a named port");
             }
             ports.put(PortName.of(port.name()), PortNumber.of(port.port()));
         }
         return ports;
     }
 
-    private static ProcessIdentity owner(Owner owner, String where) {
+    private static ProcessIdentity owner(Owner owner, FieldPath entry) {
         if (owner.pid() == null || owner.startTime() == null || owner.bootId() == null) {
-            throw new InvalidInputException(where + " lacks a pid, startTime or bootId");
+            throw new InvalidInputException(entry.field("owner") + " lacks a pid, startTime or bootId");
         }
         return new ProcessIdentity(owner.pid(), owner.startTime(), owner.bootId());
     }
 
-    private static Instant instant(String text, String where) {
+    private static Instant instant(String text, FieldPath where) {
         try {
-            return Instant.parse(text);
+            return UtcTimes.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(where + " is not an ISO-8601 time");
         }

@@ -101,7 +101,7 @@ public final class RunningServerFiles implements RunningServers {
                 return Optional.empty();
             }
             PortNumber number = PortNumber.of(port.asInt());
-            Instant since = Instant.parse(startedAt.asText());
+            Instant since = UtcTimes.parse(startedAt.asText());
             Optional<ProcessIdentity> owner = inspector.identify(pid.asLong());
             if (owner.isEmpty() || probe.isFree(number)) {
                 return Optional.empty();

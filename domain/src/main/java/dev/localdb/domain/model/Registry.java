@@ -3,9 +3,11 @@ package dev.localdb.domain.model;
 import dev.localdb.domain.error.InvalidInputException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -22,7 +24,9 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         if (allocations == null || lastCleanup == null) {
             throw new InvalidInputException("A registry needs its allocations and its last cleanup time (or none).");
         }
-        allocations = java.util.Collections.unmodifiableMap(new TreeMap<>(allocations));
+        // Kept sorted by project: listings and the registry file come out in that order, and the
+        // copies that with() and without() make from a sorted map take linear time, not n log n.
+        allocations = Collections.unmodifiableSortedMap(new TreeMap<>(allocations));
         Map<PortNumber, ProjectName> holders = new HashMap<>();
         allocations.forEach((name, allocation) -> {
             if (!name.equals(allocation.project())) {
@@ -41,7 +45,7 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
     }
 
     public static Registry of(Collection<Allocation> allocations, Optional<Instant> lastCleanup) {
-        Map<ProjectName, Allocation> byProject = new HashMap<>();
+        Map<ProjectName, Allocation> byProject = new TreeMap<>();
         for (Allocation allocation : allocations) {
             if (byProject.putIfAbsent(allocation.project(), allocation) != null) {
                 throw new InvalidInputException("Project " + allocation.project() + " appears twice in the registry.");
@@ -54,6 +58,7 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         return Optional.ofNullable(allocations.get(project));
     }
 
+    /** Every allocation, in project-name order. */
     public List<Allocation> list() {
         return List.copyOf(allocations.values());
     }
@@ -63,7 +68,7 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
     }
 
     public Registry with(Allocation allocation) {
-        Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
+        Map<ProjectName, Allocation> copy = new TreeMap<>(allocations);
         copy.put(allocation.project(), allocation);
         return new Registry(copy, lastCleanup);
     }
@@ -73,18 +78,29 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         if (changed.isEmpty()) {
             return this;
         }
-        Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
+        Map<ProjectName, Allocation> copy = new TreeMap<>(allocations);
         changed.forEach(allocation -> copy.put(allocation.project(), allocation));
         return new Registry(copy, lastCleanup);
     }
 
     public Registry without(ProjectName project) {
-        Map<ProjectName, Allocation> copy = new HashMap<>(allocations);
+        Map<ProjectName, Allocation> copy = new TreeMap<>(allocations);
         copy.remove(project);
         return new Registry(copy, lastCleanup);
     }
 
     public Registry withLastCleanup(Instant when) {
         return new Registry(allocations, Optional.of(when));
+    }
+
+    // Written out for start-up speed, with the generated meaning (package-info.java).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Registry that && that.allocations.equals(allocations) && that.lastCleanup.equals(lastCleanup);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(allocations, lastCleanup);
     }
 }
