@@ -100,8 +100,8 @@ final class RegistryJson {
 
     /**
      * Runs the write and read paths once on a sample before the caller takes the registry lock: in
-     * a fresh JVM their first run (class initialisation, java.time's parsers, the bootstrap of the
-     * records' equals) costs tens of milliseconds, which must not be spent while others wait.
+     * a fresh JVM their first run (loading and initialising the reader, the writer, the records
+     * they build and Jackson's parser) costs milliseconds that must not be spent while others wait.
      */
     static void warmUp() {
         WarmUp.DONE.hashCode();
