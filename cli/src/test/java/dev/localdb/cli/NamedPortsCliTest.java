@@ -91,6 +91,17 @@ class NamedPortsCliTest {
     }
 
     @Test
+    void releaseNamesEveryPortItGivesBack() {
+        ok("new", "web", "--command", "serve", "--port-name", "api");
+        int api = Integer.parseInt(ok("port", "web", "--name", "api").out().trim());
+        int main = Integer.parseInt(ok("port", "web").out().trim());
+
+        assertThat(ok("release", "web").out())
+                .isEqualTo("Released ports " + main + " and api " + api + " of web (remembered for next time).\n");
+        assertThat(ok("release", "web").out()).isEqualTo("Project web holds no port; nothing to release.\n");
+    }
+
+    @Test
     void aProjectWithoutNamedPortsHasAnEmptyNamedPortsObject() throws Exception {
         ok("port", "tool");
 

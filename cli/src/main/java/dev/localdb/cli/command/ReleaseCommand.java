@@ -1,6 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.NamedPortsText;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.ProjectName;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public final class ReleaseCommand implements Callable<Integer> {
         Optional<Allocation> released = wiring.allocator().release(name);
         var out = spec.commandLine().getOut();
         if (released.isPresent()) {
-            out.println(color.style(wiring.env()).success("Released port " + released.get().port() + " of " + name + " (remembered for next time)."));
+            out.println(color.style(wiring.env()).success("Released " + NamedPortsText.phrase(released.get().port(), released.get().namedPorts())
+                    + " of " + name + " (remembered for next time)."));
         } else {
             out.println("Project " + name + " holds no port; nothing to release.");
         }

@@ -1,6 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.NamedPortsText;
 import dev.localdb.cli.output.Style;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
@@ -78,7 +79,9 @@ public final class StopCommand implements Callable<Integer> {
     }
 
     private static String describe(StopResult result) {
-        String port = result.port().map(p -> " (port " + p + " released, remembered for next time)").orElse("");
+        String port = result.port()
+                .map(p -> " (" + NamedPortsText.phrase(p, result.namedPorts()) + " released, remembered for next time)")
+                .orElse("");
         return switch (result.outcome()) {
             case STOPPED -> "Stopped " + result.project() + port + ".";
             case KILLED -> "Killed " + result.project() + " after it ignored the request to stop" + port + ".";

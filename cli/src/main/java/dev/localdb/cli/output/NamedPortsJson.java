@@ -5,9 +5,8 @@ import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import java.io.IOException;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** How listings show a project's named ports: {@code "namedPorts": {"api": 3001}} in JSON, "(api 3001)" in a table. */
+/** How JSON listings show a project's named ports: {@code "namedPorts": {"api": 3001}} ({@link NamedPortsText} for tables). */
 final class NamedPortsJson {
     private NamedPortsJson() {
     }
@@ -19,14 +18,5 @@ final class NamedPortsJson {
             json.writeNumberField(named.getKey().value(), named.getValue().value());
         }
         json.writeEndObject();
-    }
-
-    /** " (api 3001, debug 3002)" after the main port, or nothing. */
-    static String summary(Map<PortName, PortNumber> namedPorts) {
-        if (namedPorts.isEmpty()) {
-            return "";
-        }
-        return namedPorts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ", " (", ")"));
     }
 }

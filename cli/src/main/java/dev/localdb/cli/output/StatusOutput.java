@@ -32,7 +32,7 @@ public final class StatusOutput {
         rows.add(new String[] {"PROJECT", "STATE", "PORT", "URL", "PID", "UPTIME"});
         for (ProjectStatus s : statuses) {
             boolean running = s.state() == ProjectStatus.State.RUNNING;
-            rows.add(new String[] {s.name().value(), s.state().label(), s.port().map(Object::toString).orElse("-") + NamedPortsJson.summary(s.namedPorts()),
+            rows.add(new String[] {s.name().value(), s.state().label(), s.port().map(Object::toString).orElse("-") + NamedPortsText.summary(s.namedPorts()),
                     s.url().orElse("-"), running ? s.server().map(p -> Long.toString(p.pid())).orElse("-") : "-",
                     running ? s.since().map(since -> uptime(Duration.between(since, now))).orElse("-") : "-"});
         }

@@ -26,14 +26,15 @@ final class ServerStopper {
     /** @param entry the project's registry entry, if it has one */
     StopResult stop(ProjectName name, Optional<RegistryView.Entry> entry, Duration grace) {
         if (entry.isEmpty()) {
-            return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.empty(), Optional.empty());
+            return StopResult.notRunning(name);
         }
         Allocation allocation = entry.get().allocation();
         AllocationStatus status = entry.get().status();
         Optional<ProcessIdentity> owner = allocation.owner();
         if (owner.isEmpty() || (status != AllocationStatus.ACTIVE && status != AllocationStatus.STALE)) {
             // Released, or reserved by `localdb port`: no server to stop; a reservation stays until `localdb release`.
-            return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.of(allocation.port()), Optional.empty());
+            return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.of(allocation.port()), allocation.namedPorts(),
+                    Optional.empty());
         }
         StopResult.Outcome outcome;
         if (status == AllocationStatus.ACTIVE) {
@@ -45,7 +46,7 @@ final class ServerStopper {
         }
         // Only this owner's hold is released: a newer owner that took over meanwhile keeps its port.
         allocator.releaseIfOwnedBy(name, owner.get());
-        return new StopResult(name, outcome, Optional.of(allocation.port()), owner);
+        return new StopResult(name, outcome, Optional.of(allocation.port()), allocation.namedPorts(), owner);
     }
 
     private static StopResult.Outcome outcomeOf(ServerControl.Termination termination) {

@@ -1,24 +1,35 @@
 package dev.localdb.domain.project;
 
+import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What {@code localdb stop} did.
  *
- * @param port   the port the project held (now released and remembered), or the one it remembers
- * @param server the process that was stopped, or the dead owner that was cleaned up
+ * @param port       the port the project held (now released and remembered), or the one it remembers
+ * @param namedPorts the project's named ports, released and remembered with the main port
+ * @param server     the process that was stopped, or the dead owner that was cleaned up
  */
 public record StopResult(ProjectName project, Outcome outcome, Optional<PortNumber> port,
-                         Optional<ProcessIdentity> server) {
+                         Map<PortName, PortNumber> namedPorts, Optional<ProcessIdentity> server) {
     public StopResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(port, "port");
+        namedPorts = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(namedPorts, "namedPorts")));
         Objects.requireNonNull(server, "server");
+    }
+
+    /** Nothing was running and the project has no registry entry. */
+    static StopResult notRunning(ProjectName project) {
+        return new StopResult(project, Outcome.NOT_RUNNING, Optional.empty(), Map.of(), Optional.empty());
     }
 
     public enum Outcome {

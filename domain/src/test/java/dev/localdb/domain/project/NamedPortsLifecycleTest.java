@@ -58,7 +58,8 @@ class NamedPortsLifecycleTest {
         machine.createProject("other");
         machine.start("other");
 
-        machine.lifecycle().stop(name("web"), GRACE);
+        StopResult stopped = machine.lifecycle().stop(name("web"), GRACE);
+        assertThat(stopped.namedPorts()).as("the result names every port it released").isEqualTo(first.namedPorts());
         assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
         assertThat(machine.entry("web").namedPorts()).isEqualTo(first.namedPorts());
         StartResult second = machine.start("web");

@@ -15,6 +15,7 @@ import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.AllocationState;
 import dev.localdb.domain.model.ProcessIdentity;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class StopTest {
 
         StopResult result = machine.lifecycle().stop(name("web"), GRACE);
 
-        assertThat(result).isEqualTo(new StopResult(name("web"), StopResult.Outcome.STOPPED, Optional.of(port(3000)), Optional.of(server)));
+        assertThat(result).isEqualTo(new StopResult(name("web"), StopResult.Outcome.STOPPED, Optional.of(port(3000)), Map.of(), Optional.of(server)));
         assertThat(machine.control.signalled()).containsExactly(server);
         assertThat(machine.processes.isAlive(server)).isFalse();
         assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
@@ -53,7 +54,7 @@ class StopTest {
         StopResult never = machine.lifecycle().stop(name("new"), GRACE);
         StopResult again = machine.lifecycle().stop(name("web"), GRACE);
 
-        assertThat(never).isEqualTo(new StopResult(name("new"), StopResult.Outcome.NOT_RUNNING, Optional.empty(), Optional.empty()));
+        assertThat(never).isEqualTo(new StopResult(name("new"), StopResult.Outcome.NOT_RUNNING, Optional.empty(), Map.of(), Optional.empty()));
         assertThat(again.outcome()).isEqualTo(StopResult.Outcome.NOT_RUNNING);
         assertThat(again.port()).contains(port(3000));
         assertThat(machine.store.writes()).isEqualTo(writes);

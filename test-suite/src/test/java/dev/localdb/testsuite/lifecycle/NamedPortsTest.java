@@ -64,6 +64,8 @@ class NamedPortsTest {
 
         Result stop = sandbox.localdb().run("stop", "app");
         assertThat(stop.exitCode()).as(stop.toString()).isZero();
+        assertThat(stop.out()).as("names every port it released")
+                .contains("Stopped app (ports " + server.port() + " and api " + api + " released, remembered for next time).");
         assertThat(Processes.ofHome(sandbox.home()).stream().map(Processes::describe)).as("left running after stop").isEmpty();
         JsonNode released = RegistryFile.allocation(sandbox.home(), "app");
         assertThat(released.get("state").asText()).isEqualTo("released");
