@@ -23,7 +23,7 @@ class BenchmarksRunOnceTest {
             String benchmarks = new String(list.readAllBytes(), StandardCharsets.UTF_8);
             for (Class<?> benchmark : List.of(AllocationBenchmark.class, ReleaseBenchmark.class, CleanupBenchmark.class,
                     BusyPortsBenchmark.class, ExhaustionBenchmark.class, FiftyAllocationsBenchmark.class,
-                    DurableWriteFloorBenchmark.class)) {
+                    DurableWriteFloorBenchmark.class, AppendFloorBenchmark.class)) {
                 assertThat(benchmarks).contains(benchmark.getName() + " ");
             }
         }
@@ -132,6 +132,18 @@ class BenchmarksRunOnceTest {
             assertThat(benchmark.durableReplace()).as("replaces the file it wrote before").isEqualTo(1000);
         } finally {
             benchmark.deleteDirectory();
+        }
+    }
+
+    @Test
+    void theAppendFloorAppendsOneRecordACall() throws IOException {
+        AppendFloorBenchmark benchmark = new AppendFloorBenchmark();
+        benchmark.openLog();
+        try {
+            assertThat(benchmark.appendAndFlush()).isEqualTo(AppendFloorBenchmark.RECORD_BYTES);
+            assertThat(benchmark.appendAndFlush()).as("appends, never overwrites").isEqualTo(2L * AppendFloorBenchmark.RECORD_BYTES);
+        } finally {
+            benchmark.deleteLog();
         }
     }
 }
