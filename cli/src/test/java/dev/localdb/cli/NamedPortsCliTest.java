@@ -102,6 +102,24 @@ class NamedPortsCliTest {
     }
 
     @Test
+    void releaseForgetRemovesTheEntryWithEveryPortSoNothingIsRemembered() throws Exception {
+        ok("new", "web", "--command", "serve", "--port-name", "api");
+        int api = Integer.parseInt(ok("port", "web", "--name", "api").out().trim());
+        int main = Integer.parseInt(ok("port", "web").out().trim());
+        ok("port", "other");
+
+        assertThat(ok("release", "web", "--forget").out())
+                .isEqualTo("Forgot web: ports " + main + " and api " + api + " released and no longer remembered.\n");
+        assertThat(json("ports", "--json").get("allocations")).extracting(entry -> entry.get("project").asText())
+                .containsExactly("other");
+        assertThat(ok("release", "web", "--forget").out()).isEqualTo("Project web has no registry entry; nothing to forget.\n");
+        ok("release", "other");
+        assertThat(ok("release", "other", "--forget").out()).as("a remembered entry is forgotten too")
+                .startsWith("Forgot other: port ").endsWith(" no longer remembered.\n").doesNotContain("released");
+        assertThat(json("ports", "--json").get("allocations")).isEmpty();
+    }
+
+    @Test
     void aProjectWithoutNamedPortsHasAnEmptyNamedPortsObject() throws Exception {
         ok("port", "tool");
 

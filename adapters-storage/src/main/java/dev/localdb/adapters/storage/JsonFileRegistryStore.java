@@ -71,6 +71,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
             }
             if (!outcome.registry().equals(current)) {
                 byte[] content = RegistryJson.encode(outcome.registry());
+                requireWithinLimit(content, outcome.registry());
                 held.requireStillHeld();
                 io("write registry", files.data(), () -> {
                     AtomicFiles.replace(files, content);
@@ -101,6 +102,18 @@ public final class JsonFileRegistryStore implements RegistryStore {
             warn("Registry " + files.data() + " is damaged (" + e.reason() + "); the next change will set it aside as "
                     + RegistryFiles.CORRUPT_PREFIX + "<timestamp>.");
             return Registry.EMPTY;
+        }
+    }
+
+    /**
+     * A file over the limit would be taken for damage by the next read, and set aside with
+     * everything in it: the change is refused instead, and the registry stays as it was.
+     */
+    private void requireWithinLimit(byte[] content, Registry next) {
+        if (content.length > RegistryJson.MAX_BYTES) {
+            throw new RegistryUnusableException("Registry " + files.data() + " would grow past 1 MiB with this change ("
+                    + next.size() + " entries); nothing was changed. Forget projects you no longer use with"
+                    + " 'localdb release --forget <project>' ('localdb ports' lists them).");
         }
     }
 

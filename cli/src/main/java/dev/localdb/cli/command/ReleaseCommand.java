@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Frees a project's port; the registry keeps it as the project's preferred port. */
+/** Frees a project's port; the registry keeps it as the project's preferred port, unless told to forget it. */
 @Command(name = "release", mixinStandardHelpOptions = true,
         description = "Free the project's port. The project remembers it and gets it again when it is free.")
 public final class ReleaseCommand implements Callable<Integer> {
@@ -30,6 +31,9 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
 
+    @Option(names = "--forget", description = "Also forget the project's ports: remove its registry entry, so nothing is remembered.")
+    boolean forget;
+
     ReleaseCommand(Wiring wiring) {
         this.wiring = wiring;
     }
@@ -37,6 +41,9 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectName name = ProjectName.of(project);
+        if (forget) {
+            return forget(name);
+        }
         Optional<Allocation> released = wiring.allocator().release(name);
         var out = spec.commandLine().getOut();
         if (released.isPresent()) {
@@ -44,6 +51,18 @@ public final class ReleaseCommand implements Callable<Integer> {
                     + " of " + name + " (remembered for next time)."));
         } else {
             out.println("Project " + name + " holds no port; nothing to release.");
+        }
+        return 0;
+    }
+
+    private int forget(ProjectName name) {
+        Optional<Allocation> forgotten = wiring.allocator().forget(name);
+        var out = spec.commandLine().getOut();
+        if (forgotten.isPresent()) {
+            out.println(color.style(wiring.env()).success("Forgot " + name + ": " + NamedPortsText.phrase(forgotten.get().port(),
+                    forgotten.get().namedPorts()) + (forgotten.get().isHeld() ? " released and" : "") + " no longer remembered."));
+        } else {
+            out.println("Project " + name + " has no registry entry; nothing to forget.");
         }
         return 0;
     }

@@ -77,6 +77,25 @@ public final class PortAllocator {
     }
 
     /**
+     * Removes the project's entry, so nothing of it is remembered: a reservation, a released
+     * (remembered) entry or a stale one. Refused while the project's server runs, because the
+     * port would then be in use but no longer known. Empty when the project had no entry.
+     *
+     * @throws InvalidInputException when the project's server is running
+     */
+    public Optional<Allocation> forget(ProjectName project) {
+        return store.update(current -> current.find(project)
+                .map(entry -> {
+                    if (new StatusJudge(inspector).statusOf(entry) == AllocationStatus.ACTIVE) {
+                        throw new InvalidInputException("Project " + project + " is running on port " + entry.port()
+                                + "; stop it first ('localdb stop " + project + "'), then forget it.");
+                    }
+                    return new Outcome<>(current.without(project), Optional.of(entry));
+                })
+                .orElseGet(() -> new Outcome<>(current, Optional.empty())));
+    }
+
+    /**
      * Frees the project's port only if this owner still holds it, so a process that exits late
      * never frees a port that cleanup already gave to a newer owner.
      */

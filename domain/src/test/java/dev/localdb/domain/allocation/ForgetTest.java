@@ -3,14 +3,19 @@ package dev.localdb.domain.allocation;
 import static dev.localdb.domain.allocation.AllocatorFixture.name;
 import static dev.localdb.domain.allocation.AllocatorFixture.portOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.AllocationState;
 import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.Registry;
 import org.junit.jupiter.api.Test;
 
-/** Short-lived users (tests) take a port and give it back without leaving an entry behind. */
+/**
+ * Short-lived users (tests) take a port and give it back without leaving an entry behind, and a
+ * user forgets a project they no longer use (`localdb release --forget`).
+ */
 class ForgetTest {
     private final AllocatorFixture machine = new AllocatorFixture();
 
@@ -83,6 +88,47 @@ class ForgetTest {
         int writes = machine.store.writes();
 
         assertThat(machine.allocator.forgetUnheld(project -> project.value().startsWith("t-"))).isZero();
+        assertThat(machine.store.writes()).isEqualTo(writes);
+    }
+
+    @Test
+    void forgetRemovesAReservationARememberedOrAStaleEntryAndReturnsIt() {
+        machine.reserve("reserved");
+        machine.remember("remembered");
+        ProcessIdentity crashed = machine.processes.start();
+        machine.serve("crashed", crashed);
+        machine.processes.kill(crashed);
+        machine.reserve("kept");
+
+        for (String project : new String[] {"reserved", "remembered", "crashed"}) {
+            int port = machine.entry(project).port().value();
+            assertThat(machine.allocator.forget(name(project))).as(project)
+                    .hasValueSatisfying(entry -> assertThat(entry.port().value()).isEqualTo(port));
+            assertThat(machine.store.read().find(name(project))).as(project).isEmpty();
+        }
+        assertThat(machine.store.read().allocations().keySet()).extracting(p -> p.value()).containsExactly("kept");
+    }
+
+    @Test
+    void aRunningProjectIsNotForgottenAndNothingIsWritten() {
+        machine.serve("web", machine.processes.start());
+        Registry before = machine.store.read();
+        int writes = machine.store.writes();
+
+        assertThatThrownBy(() -> machine.allocator.forget(name("web")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Project web is running on port")
+                .hasMessageContaining("'localdb stop web'");
+
+        assertThat(machine.store.read()).isEqualTo(before);
+        assertThat(machine.store.writes()).isEqualTo(writes);
+    }
+
+    @Test
+    void forgettingAnUnknownProjectReturnsEmptyAndWritesNothing() {
+        int writes = machine.store.writes();
+
+        assertThat(machine.allocator.forget(name("nobody"))).isEmpty();
         assertThat(machine.store.writes()).isEqualTo(writes);
     }
 }
