@@ -38,12 +38,15 @@ final class UtcTimes {
         pad(text, secondOfDay % 60, 2);
         int nanos = instant.getNano();
         // Like the JDK: no fraction for whole seconds, else 3, 6 or 9 digits, as few as exact.
-        if (nanos % 1_000_000 == 0 && nanos != 0) {
-            pad(text.append('.'), nanos / 1_000_000, 3);
-        } else if (nanos % 1_000 == 0 && nanos != 0) {
-            pad(text.append('.'), nanos / 1_000, 6);
-        } else if (nanos != 0) {
-            pad(text.append('.'), nanos, 9);
+        if (nanos != 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                pad(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                pad(text, nanos / 1_000, 6);
+            } else {
+                pad(text, nanos, 9);
+            }
         }
         return text.append('Z').toString();
     }
