@@ -70,6 +70,8 @@ class DashboardBrowserTest {
             page.findElement(stopButton("web")).click();
 
             wait.until(ExpectedConditions.textToBe(stateCell("web"), "stopped"));
+            // The page polls too, so the state cell can change before the button's own request answers.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dashboard-status"), "Stopped web"));
             assertThat(page.findElement(By.id("dashboard-status")).getText()).startsWith("Stopped web");
             assertThat(page.findElements(startButton("web"))).hasSize(1);
             Result status = sandbox.localdb().run("status");
@@ -78,6 +80,7 @@ class DashboardBrowserTest {
 
             page.findElement(startButton("web")).click();
             wait.until(ExpectedConditions.textToBe(stateCell("web"), "running"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dashboard-status"), "Started web on"));
             assertThat(page.findElement(By.id("dashboard-status")).getText()).startsWith("Started web on http://localhost:");
             screenshot(chromium, "dashboard-after-restart.png");
 
