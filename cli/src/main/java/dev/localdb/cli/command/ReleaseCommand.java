@@ -44,7 +44,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         if (forget) {
             return forget(name);
         }
-        Optional<Allocation> released = wiring.allocator().release(name);
+        Optional<Allocation> released = wiring.allocator().releaseIdle(name);
         var out = spec.commandLine().getOut();
         if (released.isPresent()) {
             out.println(color.style(wiring.env()).success("Released " + NamedPortsText.phrase(released.get().port(), released.get().namedPorts())

@@ -8,9 +8,12 @@ import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectLifecycle;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,12 +23,14 @@ import picocli.CommandLine.Spec;
 /**
  * Foreground mode: this process holds the project's port (and its named ports, in PORT_<NAME>)
  * while the command runs with PORT set,
- * and releases it when the command ends (also on Ctrl-C, which reaches the command directly
- * because it shares the terminal's process group).
+ * and releases it when the command ends, and only then: Ctrl-C reaches the command directly
+ * because it shares the terminal's process group; SIGTERM, SIGHUP and a SIGINT from elsewhere
+ * are passed on to it ({@link SignalForwarding}) and localdb waits for it to go.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a command in the foreground with the project's port in PORT; release the port when it exits.")
 public final class RunCommand implements Callable<Integer> {
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private final Wiring wiring;
 
     @Spec
@@ -56,20 +61,43 @@ public final class RunCommand implements Callable<Integer> {
         ProjectLifecycle lifecycle = wiring.lifecycle();
         Allocation ports = lifecycle.allocateForeground(name, Optional.empty()).allocation();
         ProcessIdentity self = wiring.inspector().current();
-        Thread releaseOnSignal = new Thread(() -> lifecycle.finishForeground(name, self), "localdb-release");
-        Runtime.getRuntime().addShutdownHook(releaseOnSignal);
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread releaseOnExit = new Thread(() -> endThenRelease(started.get(), lifecycle, name, self), "localdb-release");
+        Runtime.getRuntime().addShutdownHook(releaseOnExit);
         try {
             Process child = start(name, ports);
-            int code = child.waitFor();
+            started.set(child);
+            int code;
+            try (SignalForwarding forwarding = SignalForwarding.to(child)) {
+                code = child.waitFor();
+            }
             lifecycle.finishForeground(name, self);
             return code;
         } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(releaseOnSignal);
+                Runtime.getRuntime().removeShutdownHook(releaseOnExit);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already running and releases the port
             }
         }
+    }
+
+    /**
+     * When the JVM shuts down anyway (a signal it was not asked to forward), the port is released
+     * only after the command has gone, so that it is never handed out while the command serves on it.
+     */
+    private static void endThenRelease(Process child, ProjectLifecycle lifecycle, ProjectName name, ProcessIdentity self) {
+        if (child != null && child.isAlive()) {
+            child.destroy();
+            try {
+                if (!child.waitFor(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    child.destroyForcibly().waitFor(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lifecycle.finishForeground(name, self);
     }
 
     private Process start(ProjectName name, Allocation ports) {

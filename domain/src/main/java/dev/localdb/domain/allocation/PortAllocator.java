@@ -77,6 +77,30 @@ public final class PortAllocator {
     }
 
     /**
+     * {@code localdb release}: frees the project's port like {@link #release}, but refuses while
+     * the project's server runs, because localdb would then lose track of a server it started
+     * (status "stopped", stop "not running", and the next start a second copy on another port).
+     *
+     * @throws InvalidInputException when the project's server is running
+     */
+    public Optional<Allocation> releaseIdle(ProjectName project) {
+        return store.update(current -> current.find(project)
+                .filter(Allocation::isHeld)
+                .map(held -> {
+                    refuseIfRunning(held, "release its port");
+                    return new Outcome<>(current.with(held.released()), Optional.of(held));
+                })
+                .orElseGet(() -> new Outcome<>(current, Optional.empty())));
+    }
+
+    private void refuseIfRunning(Allocation entry, String then) {
+        if (new StatusJudge(inspector).statusOf(entry) == AllocationStatus.ACTIVE) {
+            throw new InvalidInputException("Project " + entry.project() + " is running on port " + entry.port()
+                    + "; stop it first ('localdb stop " + entry.project() + "'), then " + then + ".");
+        }
+    }
+
+    /**
      * Removes the project's entry, so nothing of it is remembered: a reservation, a released
      * (remembered) entry or a stale one. Refused while the project's server runs, because the
      * port would then be in use but no longer known. Empty when the project had no entry.
@@ -86,10 +110,7 @@ public final class PortAllocator {
     public Optional<Allocation> forget(ProjectName project) {
         return store.update(current -> current.find(project)
                 .map(entry -> {
-                    if (new StatusJudge(inspector).statusOf(entry) == AllocationStatus.ACTIVE) {
-                        throw new InvalidInputException("Project " + project + " is running on port " + entry.port()
-                                + "; stop it first ('localdb stop " + project + "'), then forget it.");
-                    }
+                    refuseIfRunning(entry, "forget it");
                     return new Outcome<>(current.without(project), Optional.of(entry));
                 })
                 .orElseGet(() -> new Outcome<>(current, Optional.empty())));
