@@ -52,10 +52,18 @@ public final class StartCommand implements Callable<Integer> {
         Terminal terminal = Terminal.detect(wiring.env());
         StartSpinner spinner = new StartSpinner(spec.commandLine().getErr(), terminal.interactive(), name.value());
         StartResult result;
+        // Ctrl-C ends this JVM, not the detached server (docs/PORT_MANAGEMENT.md, "Ctrl-C during start").
+        Thread toldOnInterrupt = new Thread(spinner::interrupted, "localdb-start-interrupted");
+        Runtime.getRuntime().addShutdownHook(toldOnInterrupt);
         try {
             result = wiring.lifecycle().start(name, new StartOptions(Duration.ofSeconds(timeoutSeconds)), spinner);
         } finally {
             spinner.clear();
+            try {
+                Runtime.getRuntime().removeShutdownHook(toldOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already telling the user
+            }
         }
         var out = spec.commandLine().getOut();
         if (result.createdNow()) {

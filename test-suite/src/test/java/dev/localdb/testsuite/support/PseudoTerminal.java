@@ -53,6 +53,73 @@ public final class PseudoTerminal {
         }
     }
 
+    /**
+     * Starts {@code bin/localdb args...} under a pseudo-terminal that the test can type into, as a
+     * person would (Ctrl-C is {@code "\u0003"}). SIGINT is reset to its default first, because the
+     * test JVM may have been started with it ignored (e.g. {@code mvn verify &}) and children
+     * inherit that; a person's terminal never ignores it.
+     */
+    public static Session open(Path home, Map<String, String> env, String... args) throws IOException {
+        List<String> words = new ArrayList<>(List.of("python3", "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+                LocalDbRunner.launcher().toString()));
+        words.addAll(List.of(args));
+        String commandLine = String.join(" ", words.stream().map(PseudoTerminal::quoted).toList());
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command", commandLine, "/dev/null");
+        builder.environment().put("LOCALDB_HOME", home.toString());
+        builder.environment().put("SHELL", "/bin/sh");
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("localdb-pty", ".txt");
+        builder.redirectOutput(out.toFile()).redirectErrorStream(true);
+        return new Session(builder.start(), out);
+    }
+
+    /** A command running under a pseudo-terminal: what it printed so far, keys typed into it. */
+    public static final class Session implements AutoCloseable {
+        private final Process process;
+        private final Path out;
+
+        private Session(Process process, Path out) {
+            this.process = process;
+            this.out = out;
+        }
+
+        /** Everything printed so far, with \r\n turned into \n. */
+        public String output() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
+
+        public void awaitOutput(String text, java.time.Duration limit) throws InterruptedException {
+            Poll.until("\"" + text + "\" on the terminal", limit, () -> {
+                try {
+                    return output().contains(text);
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        }
+
+        public void type(String keys) throws IOException {
+            process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        /** Waits for the command to end; the terminal's output as stdout. */
+        public LocalDbRunner.Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("localdb under a pseudo-terminal did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            return new LocalDbRunner.Result(process.exitValue(), output(), "");
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+        }
+    }
+
     private static String quoted(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
