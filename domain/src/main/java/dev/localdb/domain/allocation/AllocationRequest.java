@@ -46,6 +46,11 @@ public record AllocationRequest(ProjectName project, Optional<PortNumber> prefer
 
     /** {@code localdb port}: the project's main port and these named ports, with every named port its entry has. */
     public static AllocationRequest reservation(ProjectName project, Collection<PortName> portNames) {
-        return new AllocationRequest(project, Optional.empty(), Optional.empty(), List.copyOf(portNames), true);
+        return reservation(project, Optional.empty(), portNames);
+    }
+
+    /** {@code localdb port} for a project with its own preferred port ({@code new --port}). */
+    public static AllocationRequest reservation(ProjectName project, Optional<PortNumber> preferred, Collection<PortName> portNames) {
+        return new AllocationRequest(project, preferred, Optional.empty(), List.copyOf(portNames), true);
     }
 }

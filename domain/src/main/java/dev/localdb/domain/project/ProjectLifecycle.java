@@ -134,11 +134,12 @@ public final class ProjectLifecycle {
     /**
      * {@code localdb port}: reserves the project's port without an owner process, kept until
      * released, together with the given named ports and every named port its registry entry has,
-     * so that the project's ports stay together and sticky. The catalog is not read: the command
-     * that prints a port stays quick.
+     * so that the project's ports stay together and sticky. The project's own preferred port
+     * ({@code new --port}) counts as it does for {@code start} and {@code run}: one rule for all.
      */
     public AllocationResult reserve(ProjectName name, Collection<PortName> portNames) {
-        return allocator.allocate(AllocationRequest.reservation(name, portNames));
+        Optional<PortNumber> preferred = catalog.find(name).flatMap(ProjectConfig::preferredPort);
+        return allocator.allocate(AllocationRequest.reservation(name, preferred, portNames));
     }
 
     /** Releases the foreground run's port, unless another owner holds it by now. */
