@@ -1,13 +1,21 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.UsualPortTaken;
 import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.cli.terminal.StartSpinner;
 import dev.localdb.cli.terminal.Terminal;
+import dev.localdb.domain.allocation.RegistryView;
+import dev.localdb.domain.diagnostics.PortExplainer;
+import dev.localdb.domain.diagnostics.PortExplanation;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.project.StartOptions;
 import dev.localdb.domain.project.StartResult;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +59,7 @@ public final class StartCommand implements Callable<Integer> {
         ProjectName name = ProjectName.of(project);
         Terminal terminal = Terminal.detect(wiring.env());
         StartSpinner spinner = new StartSpinner(spec.commandLine().getErr(), terminal.interactive(), name.value());
+        Optional<PortNumber> usual = usualPort(name);
         StartResult result;
         // Ctrl-C ends this JVM, not the detached server (docs/PORT_MANAGEMENT.md, "Ctrl-C during start").
         Thread toldOnInterrupt = new Thread(spinner::interrupted, "localdb-start-interrupted");
@@ -74,6 +83,11 @@ public final class StartCommand implements Callable<Integer> {
             printNamedPorts(result, out);
             return 0;
         }
+        if (usual.isPresent() && !usual.get().equals(result.port())) {
+            PortExplanation taken = new PortExplainer(wiring.store(), wiring.inspector(), wiring.portListeners(), wiring.probe())
+                    .explain(usual.get());
+            out.println(UsualPortTaken.line(name, taken, result.port()));
+        }
         // Always a ✓ (scripts and tests look for it); green on a terminal.
         out.println(color.style(wiring.env()).green("✓ Project \"" + name + "\" started"));
         out.println("  URL: " + result.url());
@@ -86,6 +100,16 @@ public final class StartCommand implements Callable<Integer> {
             browser.open(BrowserLink.of(wiring, result.project(), result.port(), result.url()));
         }
         return 0;
+    }
+
+    /** The port the project holds or remembers, else its own preferred one: where it is expected to run. */
+    private Optional<PortNumber> usualPort(ProjectName name) {
+        Optional<PortNumber> inRegistry = wiring.allocator().view().entries().stream()
+                .map(RegistryView.Entry::allocation)
+                .filter(a -> a.project().equals(name))
+                .map(Allocation::port)
+                .findFirst();
+        return inRegistry.or(() -> wiring.catalog().find(name).flatMap(ProjectConfig::preferredPort));
     }
 
     /** One line per named port, e.g. "  api: http://localhost:3001 ($PORT_API)". */
