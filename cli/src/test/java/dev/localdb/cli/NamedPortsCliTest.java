@@ -133,7 +133,7 @@ class NamedPortsCliTest {
 
         assertRefused(localdb("port", "web", "--name", "debug"), 2,
                 "Project \"web\" has no port named \"debug\" (its names are api)");
-        assertRefused(localdb("port", "nothing", "--name", "api"), 2, "Unknown project \"nothing\"");
+        assertRefused(localdb("port", "nothing", "--name", "api"), 2, "No project nothing.");
         assertRefused(localdb("port", "web", "--name", "Bad"), 2, "Invalid port name \"Bad\"");
     }
 

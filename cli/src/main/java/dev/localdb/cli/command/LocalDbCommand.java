@@ -21,6 +21,6 @@ public final class LocalDbCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: try 'localdb start <project>' or 'localdb --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'localdb start <project> --create' or 'localdb --help'.");
     }
 }

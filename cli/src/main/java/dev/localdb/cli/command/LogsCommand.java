@@ -49,6 +49,9 @@ public final class LogsCommand implements Callable<Integer> {
         ProjectName name = ProjectName.of(project);
         Path log = wiring.home().runtime().resolve(name.value() + ".log");
         if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+            if (wiring.lifecycle().status(name).isEmpty()) {
+                throw wiring.lifecycle().unknown(name);
+            }
             throw new InvalidInputException("No log for " + name + " yet: it is written when 'localdb start " + name + "' runs the server.");
         }
         var out = spec.commandLine().getOut();

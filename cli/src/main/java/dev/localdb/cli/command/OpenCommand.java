@@ -38,6 +38,9 @@ public final class OpenCommand implements Callable<Integer> {
     public Integer call() {
         ProjectName name = ProjectName.of(project);
         Optional<ProjectStatus> status = wiring.lifecycle().status(name);
+        if (status.isEmpty()) {
+            throw wiring.lifecycle().unknown(name);
+        }
         String url = status.flatMap(s -> s.url()).orElseThrow(() -> new InvalidInputException(
                 "Project " + name + " is not running: start it with 'localdb start " + name + "'."));
         spec.commandLine().getOut().println(url);

@@ -62,8 +62,7 @@ public final class PortCommand implements Callable<Integer> {
 
     /** {@code localdb port web --name api}: reserves all of the project's ports and prints the named one. */
     private int printNamedPort(ProjectName name, PortName wanted) {
-        ProjectConfig config = wiring.catalog().find(name).orElseThrow(() -> new InvalidInputException("Unknown project \"" + name
-                + "\": --name needs a project with named ports, e.g. 'localdb new " + name + " --port-name " + wanted + "'."));
+        ProjectConfig config = wiring.catalog().find(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
         if (!config.portNames().contains(wanted)) {
             String known = config.portNames().isEmpty() ? "it has none"
                     : "its names are " + config.portNames().stream().map(PortName::value).collect(Collectors.joining(", "));

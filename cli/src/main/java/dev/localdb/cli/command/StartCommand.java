@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** Allocates the project's port, starts its server detached, waits until it is ready, opens the browser. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Start the project's server on its port (the same as last time when free) and open it in the browser."
-                + " A project that does not exist yet is created with the embedded LocalDB server.")
+                + " An unknown name is refused (create it with 'localdb new' or --create).")
 public final class StartCommand implements Callable<Integer> {
     private final Wiring wiring;
 
@@ -45,6 +45,9 @@ public final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--no-browser", description = "Do not open the browser.")
     boolean noBrowser;
+
+    @Option(names = "--create", description = "Create the project first if it does not exist yet, with the embedded LocalDB server.")
+    boolean create;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long the server may take to accept connections (default: ${DEFAULT-VALUE}).")
@@ -65,7 +68,7 @@ public final class StartCommand implements Callable<Integer> {
         Thread toldOnInterrupt = new Thread(spinner::interrupted, "localdb-start-interrupted");
         Runtime.getRuntime().addShutdownHook(toldOnInterrupt);
         try {
-            result = wiring.lifecycle().start(name, new StartOptions(Duration.ofSeconds(timeoutSeconds)), spinner);
+            result = wiring.lifecycle().start(name, startOptions(), spinner);
         } finally {
             spinner.clear();
             try {
@@ -100,6 +103,11 @@ public final class StartCommand implements Callable<Integer> {
             browser.open(BrowserLink.of(wiring, result.project(), result.port(), result.url()));
         }
         return 0;
+    }
+
+    private StartOptions startOptions() {
+        StartOptions options = new StartOptions(Duration.ofSeconds(timeoutSeconds));
+        return create ? options.creatingIfMissing() : options;
     }
 
     /** The port the project holds or remembers, else its own preferred one: where it is expected to run. */

@@ -2,7 +2,6 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.StatusOutput;
-import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectStatus;
 import java.time.Instant;
@@ -47,8 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
             statuses = wiring.lifecycle().statuses();
         } else {
             ProjectName name = ProjectName.of(project);
-            statuses = List.of(wiring.lifecycle().status(name).orElseThrow(() -> new InvalidInputException(
-                    "Unknown project \"" + name + "\": create it with 'localdb new " + name + "' or 'localdb start " + name + "'.")));
+            statuses = List.of(wiring.lifecycle().status(name).orElseThrow(() -> wiring.lifecycle().unknown(name)));
         }
         var out = spec.commandLine().getOut();
         if (json) {

@@ -25,7 +25,7 @@ public final class StatusOutput {
     /** The table with its STATE column painted by {@code style} (plain text when colour is off). */
     public static void table(List<ProjectStatus> statuses, Instant now, PrintWriter out, Style style) {
         if (statuses.isEmpty()) {
-            out.println("No projects yet. Start one with 'localdb start <project>'.");
+            out.println("No projects yet. Create one with 'localdb new <project>' or 'localdb start <project> --create'.");
             return;
         }
         List<String[]> rows = new ArrayList<>();

@@ -49,14 +49,20 @@ public final class ProjectLifecycle {
 
     /**
      * Starts the project's server on its port and returns once it accepts connections, creating
-     * the project with every default if it does not exist. A live server is left alone.
+     * the project with every default if it does not exist and the options allow it. A live
+     * server is left alone.
      *
+     * @throws InvalidInputException when the project does not exist and may not be created ({@link UnknownProject})
      * @throws dev.localdb.domain.error.ServerStartFailedException when the server exits or is not ready in time
      * @throws dev.localdb.domain.error.ProjectInUseException      when another process took the project meanwhile
      * @throws dev.localdb.domain.error.NoFreePortException        when no port is free
      */
     public StartResult start(ProjectName name, StartOptions options, StartProgress progress) {
-        Found found = catalog.find(name).map(config -> new Found(config, false)).orElseGet(() -> create(name));
+        Optional<ProjectConfig> existing = catalog.find(name);
+        if (existing.isEmpty() && !options.createIfMissing()) {
+            throw unknown(name);
+        }
+        Found found = existing.map(config -> new Found(config, false)).orElseGet(() -> create(name));
         ProjectConfig config = found.config();
         boolean createdNow = found.createdNow();
         Optional<Allocation> running = statuses.entry(name)
@@ -77,7 +83,7 @@ public final class ProjectLifecycle {
     public StopResult stop(ProjectName name, Duration grace) {
         Optional<RegistryView.Entry> entry = statuses.entry(name);
         if (entry.isEmpty() && catalog.find(name).isEmpty()) {
-            throw new InvalidInputException("Unknown project \"" + name + "\": 'localdb status' lists the projects localdb knows.");
+            throw unknown(name);
         }
         return stopper.stop(name, entry, grace);
     }
@@ -145,6 +151,17 @@ public final class ProjectLifecycle {
     /** Releases the foreground run's port, unless another owner holds it by now. */
     public boolean finishForeground(ProjectName name, ProcessIdentity owner) {
         return allocator.releaseIfOwnedBy(name, owner);
+    }
+
+    /**
+     * The one error for a name localdb knows nothing of (neither a project nor a registry entry),
+     * with the closest names it does know.
+     */
+    public InvalidInputException unknown(ProjectName name) {
+        List<ProjectName> known = new ArrayList<>();
+        catalog.list().forEach(config -> known.add(config.name()));
+        allocator.view().entries().forEach(entry -> known.add(entry.allocation().project()));
+        return UnknownProject.of(name, known);
     }
 
     /** Two starts may race to create the project: the loser uses the winner's project. */

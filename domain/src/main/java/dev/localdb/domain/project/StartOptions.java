@@ -9,8 +9,11 @@ import java.util.Objects;
  *
  * @param readyTimeout how long the server may take to accept connections on its port
  * @param stopGrace    how long a server that failed to start gets to stop before it is killed
+ * @param createIfMissing create a project that does not exist yet, with every default
+ *                     ({@code start --create}); without it an unknown name is refused, because
+ *                     it is most often a typo
  */
-public record StartOptions(Duration readyTimeout, Duration stopGrace) {
+public record StartOptions(Duration readyTimeout, Duration stopGrace, boolean createIfMissing) {
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
@@ -25,11 +28,20 @@ public record StartOptions(Duration readyTimeout, Duration stopGrace) {
         }
     }
 
+    public StartOptions(Duration readyTimeout, Duration stopGrace) {
+        this(readyTimeout, stopGrace, false);
+    }
+
     public StartOptions(Duration readyTimeout) {
         this(readyTimeout, DEFAULT_STOP_GRACE);
     }
 
     public static StartOptions defaults() {
         return new StartOptions(DEFAULT_READY_TIMEOUT, DEFAULT_STOP_GRACE);
+    }
+
+    /** The same, creating the project when it does not exist yet. */
+    public StartOptions creatingIfMissing() {
+        return new StartOptions(readyTimeout, stopGrace, true);
     }
 }

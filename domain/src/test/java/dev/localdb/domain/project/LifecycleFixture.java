@@ -67,8 +67,9 @@ final class LifecycleFixture {
                 Optional.empty(), T0));
     }
 
+    /** As {@code localdb start --create}: most tests start a project they did not create first. */
     StartResult start(String project) {
-        return lifecycle().start(name(project), StartOptions.defaults(), StartProgress.NONE);
+        return lifecycle().start(name(project), StartOptions.defaults().creatingIfMissing(), StartProgress.NONE);
     }
 
     Allocation entry(String project) {

@@ -63,7 +63,20 @@ class StartTest {
     }
 
     @Test
-    void createsAProjectThatDoesNotExistYet() {
+    void anUnknownNameIsRefusedWithTheClosestNamesAndNothingIsCreatedOrAllocated() {
+        machine.start("node");
+        machine.lifecycle().stop(name("node"), LifecycleFixture.GRACE);
+
+        assertThatThrownBy(() -> machine.lifecycle().start(name("node2"), StartOptions.defaults(), StartProgress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("No project node2. Did you mean node? Create it with 'localdb new node2' (or 'localdb start node2"
+                        + " --create'); 'localdb status' lists the projects.");
+        assertThat(machine.catalog.find(name("node2"))).isEmpty();
+        assertThat(machine.lifecycle().status(name("node2"))).as("no registry entry either").isEmpty();
+    }
+
+    @Test
+    void createsAProjectThatDoesNotExistYetWhenAskedTo() {
         StartResult first = machine.start("web");
         machine.lifecycle().stop(name("web"), LifecycleFixture.GRACE);
         StartResult second = machine.start("web");
@@ -84,6 +97,7 @@ class StartTest {
                 .start(name("web"), StartOptions.defaults(), StartProgress.NONE);
 
         assertThat(again.outcome()).isEqualTo(StartResult.Outcome.ALREADY_RUNNING);
+        assertThat(again.createdNow()).isFalse();
         assertThat(again.port()).isEqualTo(running.port());
         assertThat(again.server()).isEqualTo(running.server());
         verifyNoInteractions(launcher, control);

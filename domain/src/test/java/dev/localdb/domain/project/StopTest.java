@@ -64,7 +64,7 @@ class StopTest {
     void anUnknownProjectIsAnInputErrorWithAHint() {
         assertThatThrownBy(() -> machine.lifecycle().stop(name("nope"), GRACE))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Unknown project \"nope\"")
+                .hasMessageContaining("No project nope.")
                 .hasMessageContaining("localdb status");
     }
 

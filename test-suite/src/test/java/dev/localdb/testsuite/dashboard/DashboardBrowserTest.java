@@ -150,7 +150,7 @@ class DashboardBrowserTest {
             Result created = sandbox.localdb().run("new", "web", "--command", "python3 -m http.server \"$PORT\" --bind 127.0.0.1");
             assertThat(created.exitCode()).as(created.toString()).isZero();
         }
-        Result started = sandbox.localdb().run("start", project);
+        Result started = sandbox.localdb().run("start", project, "--create");
         assertThat(started.exitCode()).as(started.toString()).isZero();
         Matcher port = PORT.matcher(started.out());
         assertThat(port.find()).as(started.toString()).isTrue();

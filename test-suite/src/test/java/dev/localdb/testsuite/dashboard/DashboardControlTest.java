@@ -69,7 +69,7 @@ class DashboardControlTest {
     }
 
     private int start(String project) throws Exception {
-        Result started = sandbox.localdb().run("start", project);
+        Result started = sandbox.localdb().run("start", project, "--create");
         assertThat(started.exitCode()).as(started.toString()).isZero();
         Matcher port = PORT.matcher(started.out());
         assertThat(port.find()).as(started.toString()).isTrue();

@@ -90,7 +90,7 @@ class WhyTest {
 
     @Test
     void aRunningProjectsServerIsRecognisedAsItsServer() throws Exception {
-        Result start = localdb.run("start", "web");
+        Result start = localdb.run("start", "web", "--create");
         assertThat(start.exitCode()).as(start.toString()).isZero();
         int port = localdb.run("port", "web").port();
 

@@ -37,7 +37,7 @@ class BrowserTest {
 
     @Test
     void startAtATerminalOpensTheUrlAndTheServerOutlivesTheTerminal() throws Exception {
-        Result start = PseudoTerminal.run(sandbox.home(), sandbox.env(), "start", "site");
+        Result start = PseudoTerminal.run(sandbox.home(), sandbox.env(), "start", "site", "--create");
 
         Started server = Started.from(start);
         Poll.until("the browser to be given the URL", Duration.ofSeconds(20), () -> !openedUrls().isEmpty());
@@ -49,14 +49,14 @@ class BrowserTest {
 
     @Test
     void startAtATerminalWithNoBrowserOpensNothing() throws Exception {
-        Started server = Started.from(PseudoTerminal.run(sandbox.home(), sandbox.env(), "start", "site", "--no-browser"));
+        Started server = Started.from(PseudoTerminal.run(sandbox.home(), sandbox.env(), "start", "site", "--create", "--no-browser"));
 
         assertOnlyOpenOpensTheBrowser(server);
     }
 
     @Test
     void startWithoutATerminalOpensNothing() throws Exception {
-        Started server = Started.from(sandbox.localdb().run("start", "site"));
+        Started server = Started.from(sandbox.localdb().run("start", "site", "--create"));
 
         assertOnlyOpenOpensTheBrowser(server);
     }

@@ -29,7 +29,7 @@ class CommandProjectTest {
                 "echo \"port=$PORT project=$LOCALDB_PROJECT\"; " + HTTP_SERVER + "; echo server ended");
         assertThat(created.exitCode()).as(created.toString()).isZero();
 
-        Started server = Started.from(sandbox.localdb().run("start", "web"));
+        Started server = Started.from(sandbox.localdb().run("start", "web", "--create"));
 
         Http.Response page = http.get(server.port(), "/");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -49,7 +49,7 @@ class CommandProjectTest {
     void aCommandThatExitsAtOnceFailsClearlyWithItsLogAndReleasesThePort() throws Exception {
         sandbox.localdb().run("new", "broken", "--command", "echo boom; exit 3");
 
-        Result start = sandbox.localdb().run("start", "broken");
+        Result start = sandbox.localdb().run("start", "broken", "--create");
 
         assertThat(start.exitCode()).as(start.toString()).isEqualTo(5);
         assertThat(start.out()).doesNotContain("started");
@@ -67,7 +67,7 @@ class CommandProjectTest {
     void aServerThatNeverListensIsStoppedAfterTheTimeoutAndItsPortReleased() throws Exception {
         sandbox.localdb().run("new", "sleepy", "--command", "echo not listening; sleep 60");
 
-        Result start = sandbox.localdb().run("start", "sleepy", "--timeout", "1");
+        Result start = sandbox.localdb().run("start", "sleepy", "--create", "--timeout", "1");
 
         assertThat(start.exitCode()).as(start.toString()).isEqualTo(5);
         assertThat(start.err()).contains("error: Server for sleepy did not accept connections on port")
@@ -112,7 +112,7 @@ class CommandProjectTest {
         int preferred = sandbox.firstPort();
         sandbox.localdb().run("new", "flaky", "--port", Integer.toString(preferred), "--command", wrapper.toString());
 
-        Result start = sandbox.localdb().run("start", "flaky");
+        Result start = sandbox.localdb().run("start", "flaky", "--create");
 
         Started server = Started.from(start);
         assertThat(start.err()).contains("Port " + preferred + " was taken by another program");

@@ -20,7 +20,7 @@ class CrashRecoveryTest {
 
     @Test
     void aKilledServerIsStaleThenCleanedAndTheProjectRestartsOnItsPort() throws Exception {
-        Started server = Started.from(sandbox.localdb().run("start", "crashy"));
+        Started server = Started.from(sandbox.localdb().run("start", "crashy", "--create"));
         long recorded = RegistryFile.allocation(sandbox.home(), "crashy").path("owner").path("pid").asLong();
         assertThat(recorded).isEqualTo(server.pid());
 
@@ -37,7 +37,7 @@ class CrashRecoveryTest {
         assertThat(cleanup.out()).contains("Cleaned 1 stale allocation(s)");
         assertThat(cleanup.out()).containsPattern("crashy\\s+" + server.port() + "\\s+released");
 
-        Started again = Started.from(sandbox.localdb().run("start", "crashy"));
+        Started again = Started.from(sandbox.localdb().run("start", "crashy", "--create"));
         assertThat(again.port()).as("the crashed project gets its port back").isEqualTo(server.port());
         assertThat(http.get(again.port(), "/health").json().get("pid").asLong()).isEqualTo(again.pid());
     }

@@ -16,7 +16,7 @@ class DocumentApiTest {
 
     @Test
     void documentsCanBeCreatedReadUpdatedListedAndDeletedAndSurviveARestart() throws Exception {
-        int port = Started.from(sandbox.localdb().run("start", "notes")).port();
+        int port = Started.from(sandbox.localdb().run("start", "notes", "--create")).port();
 
         Http.Response created = http.send("POST", port, "/api/todos", "{\"title\":\"buy milk\",\"done\":false}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -42,7 +42,7 @@ class DocumentApiTest {
                 .isEqualTo("[{\"name\":\"todos\",\"count\":2}]");
 
         assertThat(sandbox.localdb().run("stop", "notes").exitCode()).isZero();
-        int again = Started.from(sandbox.localdb().run("start", "notes")).port();
+        int again = Started.from(sandbox.localdb().run("start", "notes", "--create")).port();
         assertThat(again).isEqualTo(port);
 
         Http.Response afterRestart = http.get(port, "/api/todos/" + id);
@@ -58,7 +58,7 @@ class DocumentApiTest {
 
     @Test
     void badRequestsGetA4xxJsonErrorAndNeverAStackTrace() throws Exception {
-        int port = Started.from(sandbox.localdb().run("start", "notes")).port();
+        int port = Started.from(sandbox.localdb().run("start", "notes", "--create")).port();
 
         Http.Response badJson = http.send("POST", port, "/api/todos", "{\"title\": ");
         assertClientError(badJson, 400);

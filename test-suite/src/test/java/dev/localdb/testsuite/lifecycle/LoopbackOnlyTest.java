@@ -16,7 +16,7 @@ class LoopbackOnlyTest {
 
     @Test
     void theEmbeddedServerListensOnLoopbackAddressesOnly() throws Exception {
-        int port = Started.from(sandbox.localdb().run("start", "private")).port();
+        int port = Started.from(sandbox.localdb().run("start", "private", "--create")).port();
 
         List<InetAddress> listening = ListeningSockets.on(port);
 

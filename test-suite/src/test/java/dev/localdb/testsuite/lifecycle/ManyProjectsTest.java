@@ -23,7 +23,7 @@ class ManyProjectsTest {
     void threeProjectsStartedTogetherGetThreePortsAndStopAllStopsThemAll() throws Exception {
         List<String> projects = List.of("alpha", "beta", "gamma");
         List<Result> results = Parallel.run(sandbox.localdb(),
-                projects.stream().map(p -> new String[] {"start", p, "--no-browser"}).toList());
+                projects.stream().map(p -> new String[] {"start", p, "--create", "--no-browser"}).toList());
 
         List<Started> servers = results.stream().map(Started::from).toList();
         List<Integer> ports = servers.stream().map(Started::port).toList();

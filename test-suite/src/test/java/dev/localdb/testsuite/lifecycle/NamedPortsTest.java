@@ -39,7 +39,7 @@ class NamedPortsTest {
         assertThat(created.exitCode()).as(created.toString()).isZero();
         assertThat(created.out()).contains("Named ports: api ($PORT_API).");
 
-        Result start = sandbox.localdb().run("start", "app");
+        Result start = sandbox.localdb().run("start", "app", "--create");
 
         Started server = Started.from(start);
         Map<String, Integer> env = serverEnvironment(envFile);
@@ -74,7 +74,7 @@ class NamedPortsTest {
         assertThat(QuietPorts.bindable(api)).isTrue();
 
         Files.delete(envFile);
-        Started again = Started.from(sandbox.localdb().run("start", "app"));
+        Started again = Started.from(sandbox.localdb().run("start", "app", "--create"));
         Map<String, Integer> envAgain = serverEnvironment(envFile);
 
         assertThat(again.pid()).isNotEqualTo(server.pid());

@@ -25,7 +25,7 @@ class StartStopTest {
 
     @Test
     void startAnswersHealthStopFreesThePortAndTheNextStartGetsTheSamePort() throws Exception {
-        Result first = sandbox.localdb().run("start", "shop");
+        Result first = sandbox.localdb().run("start", "shop", "--create");
         Started server = Started.from(first);
         assertThat(first.out()).as("a project that did not exist is created and the user is told")
                 .contains("Created project shop (embedded LocalDB server)");
@@ -55,7 +55,7 @@ class StartStopTest {
         assertThat(RegistryFile.allocation(sandbox.home(), "shop").get("state").asText()).isEqualTo("released");
         assertThat(Files.exists(serverJson)).as("server.json removed").isFalse();
 
-        Started again = Started.from(sandbox.localdb().run("start", "shop"));
+        Started again = Started.from(sandbox.localdb().run("start", "shop", "--create"));
         assertThat(again.port()).as("the project gets its port back").isEqualTo(server.port());
         assertThat(again.pid()).isNotEqualTo(server.pid());
         assertThat(http.get(again.port(), "/health").json().get("pid").asLong()).isEqualTo(again.pid());
@@ -63,9 +63,9 @@ class StartStopTest {
 
     @Test
     void startingARunningProjectPrintsItsUrlAndStartsNothing() throws Exception {
-        Started server = Started.from(sandbox.localdb().run("start", "shop"));
+        Started server = Started.from(sandbox.localdb().run("start", "shop", "--create"));
 
-        Result again = sandbox.localdb().run("start", "shop");
+        Result again = sandbox.localdb().run("start", "shop", "--create");
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("Project \"shop\" is already running: " + server.url() + " (PID " + server.pid() + ")");
@@ -88,7 +88,7 @@ class StartStopTest {
         Result stop = sandbox.localdb().run("stop", "nosuchproject");
 
         assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(2);
-        assertThat(stop.err()).contains("Unknown project \"nosuchproject\"");
+        assertThat(stop.err()).contains("No project nosuchproject.");
         NoStackTrace.in(stop.err());
     }
 }

@@ -18,7 +18,7 @@ class StatusLogsRunTest {
 
     @Test
     void statusAndLogsDescribeTheRunningServer() throws Exception {
-        Started server = Started.from(sandbox.localdb().run("start", "blog"));
+        Started server = Started.from(sandbox.localdb().run("start", "blog", "--create"));
         assertThat(sandbox.localdb().run("new", "drafts").exitCode()).isZero();
 
         Result status = sandbox.localdb().run("status", "--json");

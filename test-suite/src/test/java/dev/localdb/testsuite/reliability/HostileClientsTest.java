@@ -46,7 +46,7 @@ class HostileClientsTest {
 
     @Test
     void theStartedServerIsLocalRefusesHostileRequestsAndLosesNoConcurrentWrite() throws Exception {
-        Result started = sandbox.localdb().run("start", "api", "--no-browser");
+        Result started = sandbox.localdb().run("start", "api", "--create", "--no-browser");
         assertThat(started.exitCode()).as(started.toString()).isZero();
         Matcher url = URL.matcher(started.out());
         assertThat(url.find()).as(started.toString()).isTrue();

@@ -73,7 +73,7 @@ class RebuildFromServersTest {
             }
             assertThat(RegistryFile.allocations(sandbox.home())).as("the reservation of web is lost, not guessed").hasSize(3);
 
-            Result again = sandbox.localdb().run("start", "shop", "--no-browser");
+            Result again = sandbox.localdb().run("start", "shop", "--create", "--no-browser");
             assertThat(again.out()).as(damage + ": " + again)
                     .contains("Project \"shop\" is already running: http://localhost:" + shop.port() + " (PID " + shop.pid() + ")");
             assertThat(http.get(shop.port(), "/health").json().get("pid").asLong()).isEqualTo(shop.pid());
@@ -108,7 +108,7 @@ class RebuildFromServersTest {
     }
 
     private Server start(String project) throws Exception {
-        Result result = sandbox.localdb().run("start", project, "--no-browser");
+        Result result = sandbox.localdb().run("start", project, "--create", "--no-browser");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         // start returns once the port accepts connections; the server writes server.json a moment later.
         Path serverJson = sandbox.home().resolve("projects").resolve(project).resolve("server.json");

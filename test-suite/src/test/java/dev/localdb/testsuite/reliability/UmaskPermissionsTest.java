@@ -53,7 +53,7 @@ class UmaskPermissionsTest {
         List<String> seen = new ArrayList<>();
 
         assertThat(run(umask, "port", "alpha").exitCode()).isZero();
-        Result started = run(umask, "start", "shop", "--no-browser");
+        Result started = run(umask, "start", "shop", "--create", "--no-browser");
         assertThat(started.exitCode()).as(started.toString()).isZero();
         int port = Integer.parseInt(group(URL, started));
         Poll.until("server.json", Duration.ofSeconds(10), () -> Files.exists(home.resolve("projects/shop/server.json")));
