@@ -32,7 +32,9 @@ final class StaleChecks {
             return HealthCheck.ok(ALLOCATIONS, "none.");
         }
         String listed = stale.stream().limit(SHOWN).map(a -> a.project() + " " + a.port()).collect(Collectors.joining(", "));
-        return HealthCheck.problem(ALLOCATIONS, stale.size() + " held by processes that are gone (" + listed
+        // Information, not a problem: a stale entry blocks nobody (the next allocation that needs
+        // the port frees it), so it must not fail the run.
+        return HealthCheck.info(ALLOCATIONS, stale.size() + " held by processes that are gone (" + listed
                 + (stale.size() > SHOWN ? " and " + (stale.size() - SHOWN) + " more" : "") + "); " + CLEANUP
                 + " to free them (the projects keep them as remembered ports).");
     }

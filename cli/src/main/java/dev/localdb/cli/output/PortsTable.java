@@ -23,8 +23,11 @@ public final class PortsTable {
     /** The listing with its STATE column painted by {@code style} (plain text when colour is off). */
     public static void write(RegistryView view, PrintWriter out, Style style) {
         if (view.entries().isEmpty()) {
-            out.println("No allocations yet. Reserve one with 'localdb port <project>'.");
-        } else {
+            // Nothing to clean up either, so no cleanup time.
+            out.println("No allocations.");
+            return;
+        }
+        {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"PROJECT", "PORT", "STATE", "PID", "ALLOCATED"});
             for (RegistryView.Entry entry : view.entries()) {

@@ -53,6 +53,18 @@ class SeedScenariosTest {
     }
 
     @Test
+    void portsWithNothingAllocatedSaysSoAndNoCleanupTime() throws Exception {
+        Result empty = localdb.run("ports");
+        assertThat(empty.exitCode()).as(empty.toString()).isZero();
+        assertThat(empty.out()).isEqualTo("No allocations.\n");
+
+        localdb.run("port", "web").port();
+        assertThat(localdb.run("ports", "--cleanup").exitCode()).isZero();
+        assertThat(localdb.run("release", "web", "--forget").exitCode()).isZero();
+        assertThat(localdb.run("ports").out()).as("a registry that had entries and a cleanup").isEqualTo("No allocations.\n");
+    }
+
+    @Test
     void theSameProjectGetsTheSamePortAgain() throws Exception {
         int first = localdb.run("port", "api").port();
         int second = localdb.run("port", "api").port();
