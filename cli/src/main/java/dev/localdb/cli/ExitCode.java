@@ -13,6 +13,10 @@ public final class ExitCode {
     public static final int REGISTRY_UNAVAILABLE = 4;
     /** A project's server exited or did not become ready; its log lines were printed. */
     public static final int SERVER_FAILED = 5;
+    /** {@code localdb run}: the command cannot be executed (found but not runnable), as a shell says. */
+    public static final int COMMAND_NOT_EXECUTABLE = 126;
+    /** {@code localdb run}: the command does not exist, as a shell says. */
+    public static final int COMMAND_NOT_FOUND = 127;
 
     private ExitCode() {
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = {NewCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class,
                 OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class, ConfigCommand.class,
                 WhyCommand.class, DoctorCommand.class, ServeCommand.class, CompletionCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start.",
+        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start;"
+                + " 'run' exits with its command's code, 127 when the command is not found, 126 when it cannot be executed.",
                 "Files live in $LOCALDB_HOME (default ~/.localdb)."})
 public final class LocalDbCommand implements Runnable {
     @Spec

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
@@ -65,7 +66,13 @@ public final class RunCommand implements Callable<Integer> {
         Thread releaseOnExit = new Thread(() -> endThenRelease(started.get(), lifecycle, name, self), "localdb-release");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
         try {
-            Process child = start(name, ports);
+            Process child;
+            try {
+                child = start(name, ports);
+            } catch (NotRunnable e) {
+                spec.commandLine().getErr().println("error: " + Printable.of(command.get(0)) + ": " + e.getMessage());
+                return e.exitCode;
+            }
             started.set(child);
             int code;
             try (SignalForwarding forwarding = SignalForwarding.to(child)) {
@@ -111,7 +118,25 @@ public final class RunCommand implements Callable<Integer> {
             return builder.start();
         } catch (IOException e) {
             wiring.lifecycle().finishForeground(name, wiring.inspector().current());
-            throw new InvalidInputException("Cannot run " + Printable.of(command.get(0)) + ": " + e.getMessage() + ".");
+            // The JDK's message carries the errno: "error=2, No such file or directory".
+            String reason = String.valueOf(e.getMessage());
+            if (reason.contains("error=2,")) {
+                throw new NotRunnable(ExitCode.COMMAND_NOT_FOUND, "command not found");
+            }
+            if (reason.contains("error=13,")) {
+                throw new NotRunnable(ExitCode.COMMAND_NOT_EXECUTABLE, "permission denied (not an executable file)");
+            }
+            throw new InvalidInputException("Cannot run " + Printable.of(command.get(0)) + ": " + reason + ".");
+        }
+    }
+
+    /** The command cannot be started: exit as a shell would (127 not found, 126 not executable). */
+    private static final class NotRunnable extends RuntimeException {
+        private final int exitCode;
+
+        NotRunnable(int exitCode, String message) {
+            super(message, null, false, false);
+            this.exitCode = exitCode;
         }
     }
 }

@@ -57,4 +57,18 @@ class StatusLogsRunTest {
         assertThat(sandbox.localdb().run("ports").out()).containsPattern("tool\\s+" + port + "\\s+released");
         assertThat(QuietPorts.bindable(port)).isTrue();
     }
+
+    @Test
+    void runOfACommandThatDoesNotExistExits127LikeAShellAndReleasesThePort() throws Exception {
+        Result run = sandbox.localdb().run("run", "tool", "--", "no-such-command-anywhere");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(127);
+        assertThat(run.err()).isEqualTo("error: no-such-command-anywhere: command not found\n");
+        assertThat(sandbox.localdb().run("ports").out()).containsPattern("tool\\s+\\d+\\s+released");
+
+        java.nio.file.Path plain = java.nio.file.Files.writeString(sandbox.scratch().resolve("plain.txt"), "hello");
+        Result notExecutable = sandbox.localdb().run("run", "tool", "--", plain.toString());
+        assertThat(notExecutable.exitCode()).as("a file that is not executable: " + notExecutable).isEqualTo(126);
+        assertThat(notExecutable.err()).endsWith(": permission denied (not an executable file)\n");
+    }
 }
