@@ -5,6 +5,7 @@ import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** Prints the project's server log ({@code runtime/<project>.log}); {@code -f} keeps following it. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the project's server log.")
 public final class LogsCommand implements Callable<Integer> {
+    private static final int TAIL_BLOCK = 8192;
     private final Wiring wiring;
 
     @Spec
@@ -36,6 +38,10 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
+
+    @Option(names = {"-n", "--tail"}, paramLabel = "N",
+            description = "Print only the last N lines (then keep following with -f).")
+    Integer tail;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing what the server writes (Ctrl-C to stop).")
     boolean follow;
@@ -54,8 +60,14 @@ public final class LogsCommand implements Callable<Integer> {
             }
             throw new InvalidInputException("No log for " + name + " yet: it is written when 'localdb start " + name + "' runs the server.");
         }
+        if (tail != null && tail < 0) {
+            throw new InvalidInputException("--tail " + tail + " is negative: give how many of the last lines to print, e.g. --tail 20.");
+        }
         var out = spec.commandLine().getOut();
         try (SeekableByteChannel channel = Files.newByteChannel(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (tail != null) {
+                channel.position(startOfLastLines(channel, tail));
+            }
             InputStream in = Channels.newInputStream(channel);
             copy(in, out);
             while (follow) {
@@ -65,6 +77,43 @@ public final class LogsCommand implements Callable<Integer> {
                 }
                 copy(in, out);
             }
+        }
+        return 0;
+    }
+
+    /**
+     * Where the last {@code lines} lines begin, found by reading backwards in blocks, so that a
+     * long log is not read whole. A last line without its newline counts as a line.
+     */
+    static long startOfLastLines(SeekableByteChannel channel, int lines) throws IOException {
+        long size = channel.size();
+        if (lines == 0) {
+            return size;
+        }
+        ByteBuffer block = ByteBuffer.allocate(TAIL_BLOCK);
+        int newlines = 0;
+        long end = size;
+        boolean first = true;
+        while (end > 0) {
+            long start = Math.max(0, end - TAIL_BLOCK);
+            block.clear().limit((int) (end - start));
+            channel.position(start);
+            while (block.hasRemaining() && channel.read(block) >= 0) {
+                // read the whole block
+            }
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) != '\n') {
+                    continue;
+                }
+                if (first && start + i == size - 1) {
+                    continue; // the newline that ends the last line
+                }
+                if (++newlines == lines) {
+                    return start + i + 1;
+                }
+            }
+            first = false;
+            end = start;
         }
         return 0;
     }

@@ -71,4 +71,27 @@ class StatusLogsRunTest {
         assertThat(notExecutable.exitCode()).as("a file that is not executable: " + notExecutable).isEqualTo(126);
         assertThat(notExecutable.err()).endsWith(": permission denied (not an executable file)\n");
     }
+
+    @Test
+    void logsTailPrintsOnlyTheLastLinesOfALongLog() throws Exception {
+        assertThat(sandbox.localdb().run("new", "chatty").exitCode()).isZero();
+        sandbox.localdb().run("port", "chatty").port(); // creates the runtime folder the log lives in
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 5000; i++) {
+            text.append("line ").append(i).append('\n'); // about 50 KB: the tail is found across several blocks
+        }
+        java.nio.file.Path log = sandbox.home().resolve("runtime/chatty.log");
+        java.nio.file.Files.writeString(log, text);
+
+        assertThat(sandbox.localdb().run("logs", "chatty", "--tail", "3").out()).isEqualTo("line 4998\nline 4999\nline 5000\n");
+        assertThat(sandbox.localdb().run("logs", "chatty", "-n", "1").out()).isEqualTo("line 5000\n");
+        assertThat(sandbox.localdb().run("logs", "chatty", "-n", "0").out()).isEmpty();
+        assertThat(sandbox.localdb().run("logs", "chatty", "-n", "9999").out()).as("more than there are: all").isEqualTo(text.toString());
+
+        java.nio.file.Files.writeString(log, "a\nb\nunfinished", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        assertThat(sandbox.localdb().run("logs", "chatty", "-n", "2").out()).isEqualTo("b\nunfinished");
+        Result negative = sandbox.localdb().run("logs", "chatty", "-n", "-1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).startsWith("error: --tail -1 is negative");
+    }
 }
