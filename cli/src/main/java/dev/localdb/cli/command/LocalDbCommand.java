@@ -22,6 +22,6 @@ public final class LocalDbCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: try 'localdb start <project> --create' or 'localdb --help'.");
+        throw new ParameterException(spec.commandLine(), "Missing command, e.g. 'localdb start <project> --create'");
     }
 }

@@ -49,7 +49,7 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--create", description = "Create the project first if it does not exist yet, with the embedded LocalDB server.")
     boolean create;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = WholeSeconds.class, defaultValue = "30",
             description = "How long the server may take to accept connections (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 

@@ -38,7 +38,7 @@ public final class StopCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Stop every running project.")
     boolean all;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = WholeSeconds.class, defaultValue = "10",
             description = "How long the server gets to stop before it is killed (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -64,27 +64,29 @@ public final class StopCommand implements Callable<Integer> {
         for (StopResult result : results) {
             // A server killed before it could tidy up leaves its server.json behind.
             Files.deleteIfExists(wiring.home().project(result.project()).resolve("server.json"));
-            out.println(styled(result, color.style(wiring.env())));
+            out.println(styled(result, grace, color.style(wiring.env())));
         }
         return 0;
     }
 
     /** Stopped or killed: a success line; found crashed: a failure line; not running: as is. */
-    private static String styled(StopResult result, Style style) {
+    private static String styled(StopResult result, Duration grace, Style style) {
         return switch (result.outcome()) {
-            case STOPPED, KILLED -> style.success(describe(result));
-            case CRASHED -> style.failure(describe(result));
-            case NOT_RUNNING -> describe(result);
+            case STOPPED, KILLED -> style.success(describe(result, grace));
+            case CRASHED -> style.failure(describe(result, grace));
+            case NOT_RUNNING -> describe(result, grace);
         };
     }
 
-    private static String describe(StopResult result) {
+    private static String describe(StopResult result, Duration grace) {
         String port = result.port()
                 .map(p -> " (" + NamedPortsText.phrase(p, result.namedPorts()) + " released, remembered for next time)")
                 .orElse("");
         return switch (result.outcome()) {
             case STOPPED -> "Stopped " + result.project() + port + ".";
-            case KILLED -> "Killed " + result.project() + " after it ignored the request to stop" + port + ".";
+            // With --timeout 0 the server had no time to stop: it did not ignore anything.
+            case KILLED -> grace.isZero() ? "Killed " + result.project() + " at once, as --timeout 0 asks" + port + "."
+                    : "Killed " + result.project() + " after it ignored the request to stop for " + grace.toSeconds() + " s" + port + ".";
             case CRASHED -> "Project " + result.project() + " was not running (crashed)" + port + ".";
             case NOT_RUNNING -> "Project " + result.project() + " is not running.";
         };

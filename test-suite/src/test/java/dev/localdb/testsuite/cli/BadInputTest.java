@@ -113,4 +113,18 @@ class BadInputTest {
         assertThat(localdb.run("port", "--help").out()).contains("<project>");
         assertThat(localdb.run("--version").out()).startsWith("localdb ");
     }
+
+    @Test
+    void noCommandGivesOneHintAndATimeoutThatIsNotANumberSaysSecondsNotLong() throws Exception {
+        Result none = localdb.run();
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("error: Missing command, e.g. 'localdb start <project> --create' (try 'localdb --help')\n");
+
+        for (String command : new String[] {"start", "stop"}) {
+            Result result = localdb.run(command, "web", "--timeout", "abc");
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).as(command).isEqualTo("error: Invalid value for option '--timeout': 'abc' is not a whole number of"
+                    + " seconds, e.g. 10 (try 'localdb " + command + " --help')\n");
+        }
+    }
 }

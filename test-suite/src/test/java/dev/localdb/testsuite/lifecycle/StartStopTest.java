@@ -91,4 +91,17 @@ class StartStopTest {
         assertThat(stop.err()).contains("No project nosuchproject.");
         NoStackTrace.in(stop.err());
     }
+
+    @Test
+    void stopWithTimeoutZeroKillsAtOnceAndDoesNotBlameTheServer() throws Exception {
+        assertThat(sandbox.localdb().run("new", "quick").exitCode()).isZero();
+        Started server = Started.from(sandbox.localdb().run("start", "quick", "--no-browser"));
+
+        Result stop = sandbox.localdb().run("stop", "quick", "--timeout", "0");
+
+        assertThat(stop.exitCode()).as(stop.toString()).isZero();
+        assertThat(stop.out()).as(stop.toString()).doesNotContain("ignored")
+                .containsAnyOf("Killed quick at once, as --timeout 0 asks (port " + server.port(), "Stopped quick (port " + server.port());
+        assertThat(Processes.isRunning(server.pid())).isFalse();
+    }
 }
