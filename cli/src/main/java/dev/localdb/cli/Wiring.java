@@ -75,7 +75,7 @@ public final class Wiring {
     public RegistryStore store() {
         if (store == null) {
             store = new JsonFileRegistryStore(home().runtime(), settings().lockTimeout(), this::warn,
-                    new RunningServerFiles(home().projects(), inspector(), probe()));
+                    new RunningServerFiles(home().projects(), inspector(), portListeners()));
         }
         return store;
     }

@@ -2,6 +2,7 @@ package dev.localdb.junit;
 
 import dev.localdb.adapters.os.EphemeralPortRange;
 import dev.localdb.adapters.os.ProcFsProcessInspector;
+import dev.localdb.adapters.os.ProcNetPortListeners;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
 import dev.localdb.adapters.storage.RunningServerFiles;
@@ -53,7 +54,7 @@ final class LocalDbPorts {
         this.self = inspector.current();
         // Like the cli: a damaged registry is rebuilt from the running servers, never taken as empty.
         this.store = new JsonFileRegistryStore(home.resolve("runtime"), JsonFileRegistryStore.DEFAULT_LOCK_TIMEOUT,
-                LocalDbPorts::warn, new RunningServerFiles(home.resolve("projects"), inspector, probe));
+                LocalDbPorts::warn, new RunningServerFiles(home.resolve("projects"), inspector, new ProcNetPortListeners()));
     }
 
     static LocalDbPorts at(Path home) {

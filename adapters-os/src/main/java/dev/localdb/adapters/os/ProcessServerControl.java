@@ -11,9 +11,11 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Watches servers through TCP and stops them through signals, and only ever signals the process
@@ -24,6 +26,10 @@ import java.util.Optional;
  * a different one, so a PID reused in between is never hit. The descendants are collected before
  * any signal (once the parent dies they are re-parented and cannot be found from it), get SIGTERM
  * with it, and SIGKILL with it after the grace period.
+ *
+ * <p>It never signals PID 1, itself or its ancestors ({@link Termination#REFUSED}), and says
+ * {@link Termination#NOT_PERMITTED} when the kernel refuses the signal (another user's process)
+ * instead of pretending the server stopped.
  *
  * <p>A zombie (exited, not yet collected by its parent; common for orphans in containers whose
  * init does not reap) counts as gone: the inspector does not see it as alive. That is why the wait
@@ -62,14 +68,20 @@ public final class ProcessServerControl implements ServerControl {
             return Termination.NOT_RUNNING;
         }
         ProcessHandle process = found.get();
-        if (process.pid() == ProcessHandle.current().pid()) {
-            throw new IllegalArgumentException("Refusing to terminate the process that asks (PID " + process.pid() + ")");
+        Set<Long> untouchable = untouchable();
+        if (untouchable.contains(process.pid())) {
+            return Termination.REFUSED;
         }
         List<ProcessHandle> targets = new ArrayList<>();
         targets.add(process);
-        process.descendants().forEach(targets::add);
+        process.descendants().filter(p -> !untouchable.contains(p.pid())).forEach(targets::add);
 
-        targets.forEach(ProcessHandle::destroy);
+        // destroy() is false when the kernel refused the signal (EPERM: another user's process).
+        boolean asked = process.destroy();
+        targets.stream().skip(1).forEach(ProcessHandle::destroy);
+        if (!asked && runs(process)) {
+            return Termination.NOT_PERMITTED;
+        }
         if (awaitGone(targets, grace)) {
             return Termination.STOPPED;
         }
@@ -83,13 +95,30 @@ public final class ProcessServerControl implements ServerControl {
         if (ProcessHandle.of(deadServer.pid()).filter(this::runs).isPresent()) {
             return 0; // the server itself (or a newer process with its PID) runs: nothing is left over
         }
-        List<ProcessHandle> leftovers = SessionLeftovers.of(deadServer, inspector.current().bootId());
+        Set<Long> untouchable = untouchable();
+        List<ProcessHandle> leftovers = SessionLeftovers.of(deadServer, inspector.current().bootId()).stream()
+                .filter(p -> !untouchable.contains(p.pid())).toList();
         leftovers.forEach(ProcessHandle::destroy);
         if (!awaitGone(leftovers, grace)) {
             leftovers.stream().filter(this::runs).forEach(ProcessHandle::destroyForcibly);
             awaitGone(leftovers, AFTER_KILL);
         }
         return leftovers.size();
+    }
+
+    /**
+     * PID 1, this process and its ancestors: a registry entry naming one of them (hand-edited, or
+     * rebuilt from a planted file) must never make stop take down init or the shell that asked.
+     */
+    static Set<Long> untouchable() {
+        Set<Long> pids = new HashSet<>();
+        pids.add(1L);
+        for (Optional<ProcessHandle> p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent()) {
+            if (!pids.add(p.get().pid())) {
+                break;
+            }
+        }
+        return pids;
     }
 
     /** Polls until none of the processes runs, or the time is up; true when they are all gone. */

@@ -1,7 +1,6 @@
 package dev.localdb.adapters.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
@@ -106,8 +105,20 @@ class ProcessServerControlTest {
 
     @Test
     void itNeverTerminatesTheProcessThatAsks() {
-        assertThatThrownBy(() -> control.terminate(inspector.current(), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(control.terminate(inspector.current(), Duration.ZERO)).isEqualTo(Termination.REFUSED);
+    }
+
+    @Test
+    void initTheCallerAndItsAncestorsAreNeverSignalled() {
+        // Issue #13 item 2: a hand-edited registry naming PID 1 with its real start time got PID 1 a SIGTERM.
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        assertThat(ProcessServerControl.untouchable()).contains(1L, ProcessHandle.current().pid(), parent);
+        ProcessIdentity init = inspector.identify(1).orElseThrow();
+        assertThat(inspector.isAlive(init)).as("PID 1 with its real start time").isTrue();
+
+        assertThat(control.terminate(init, Duration.ZERO)).isEqualTo(Termination.REFUSED);
+        assertThat(control.terminate(inspector.identify(parent).orElseThrow(), Duration.ZERO)).isEqualTo(Termination.REFUSED);
+        assertThat(inspector.isAlive(init)).isTrue();
     }
 
     private List<ProcessIdentity> childrenOf(ProcessIdentity server, int expected) throws Exception {

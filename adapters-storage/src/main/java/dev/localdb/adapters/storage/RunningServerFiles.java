@@ -8,7 +8,7 @@ import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.model.Registry;
-import dev.localdb.domain.port.PortProbe;
+import dev.localdb.domain.port.PortListeners;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.RunningServers;
 import java.io.IOException;
@@ -30,8 +30,11 @@ import java.util.Optional;
  * The running embedded servers, from the {@code <projects>/<name>/server.json} that each writes
  * while it listens: {@code {"pid":1234,"port":3000,"started_at":"2025-01-31T12:00:00.123Z"}}. The
  * file alone proves nothing (a server killed with -9 leaves it behind, and its PID may since
- * belong to another program), so a server counts only when a process with that PID runs and the
- * port is in use; it then holds its port, owned by that process. Anything doubtful (a link, a file
+ * belong to another program, and anyone who can write a project folder can plant one), so a server
+ * counts only when the process with that PID itself holds a socket listening on that port (its
+ * socket inode among its open files): a live PID next to somebody else's listener is not enough,
+ * or {@code stop} would later signal a process that merely happened to run. It then holds its
+ * port, owned by that process. Where the host cannot tell who listens, nothing is rebuilt. Anything doubtful (a link, a file
  * of another user, a damaged or oversized file, a second claim on one port) is left out: a project
  * left out merely gets a port anew, while a wrong entry would keep a port from its rightful user.
  */
@@ -41,17 +44,17 @@ public final class RunningServerFiles implements RunningServers {
 
     private final Path projects;
     private final ProcessInspector inspector;
-    private final PortProbe probe;
+    private final PortListeners listeners;
 
     /**
      * @param projects  the folder that holds one folder per project
      * @param inspector tells whether a PID runs and gives the identity the rebuilt entry records
-     * @param probe     tells whether the port is in use, which a running server's port must be
+     * @param listeners tells which processes hold the sockets listening on the port; the server must be one
      */
-    public RunningServerFiles(Path projects, ProcessInspector inspector, PortProbe probe) {
+    public RunningServerFiles(Path projects, ProcessInspector inspector, PortListeners listeners) {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.inspector = Objects.requireNonNull(inspector, "inspector");
-        this.probe = Objects.requireNonNull(probe, "probe");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
     }
 
     @Override
@@ -103,13 +106,18 @@ public final class RunningServerFiles implements RunningServers {
             PortNumber number = PortNumber.of(port.asInt());
             Instant since = UtcTimes.parse(startedAt.asText());
             Optional<ProcessIdentity> owner = inspector.identify(pid.asLong());
-            if (owner.isEmpty() || probe.isFree(number)) {
+            if (owner.isEmpty() || !listensItself(pid.asLong(), number)) {
                 return Optional.empty();
             }
             return Optional.of(Allocation.held(ProjectName.of(folder.getFileName().toString()), number, owner, since));
         } catch (IOException | DateTimeException | LocalDbException doubtful) {
             return Optional.empty();
         }
+    }
+
+    private boolean listensItself(long pid, PortNumber port) {
+        return listeners.scan(port).listeners().stream()
+                .anyMatch(socket -> socket.processes().stream().anyMatch(process -> process.pid() == pid));
     }
 
     /** The file's JSON when it is a small regular file of this user, not a link; empty otherwise. */

@@ -3,7 +3,9 @@ package dev.localdb.adapters.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.localdb.domain.fake.FakePortProbe;
+import dev.localdb.domain.fake.FakePortListeners;
+import dev.localdb.domain.model.ListeningProcess;
+import dev.localdb.domain.model.PortListener;
 import dev.localdb.domain.fake.FakeProcessInspector;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationState;
@@ -36,7 +38,7 @@ class RebuildFromRunningServersTest {
     @TempDir
     Path home;
     final FakeProcessInspector processes = new FakeProcessInspector();
-    final FakePortProbe ports = new FakePortProbe();
+    final FakePortListeners ports = new FakePortListeners();
     final List<String> warnings = new CopyOnWriteArrayList<>();
     StoreFixture files;
     JsonFileRegistryStore store;
@@ -52,7 +54,7 @@ class RebuildFromRunningServersTest {
 
     ProcessIdentity running(String project, int port) throws Exception {
         ProcessIdentity server = processes.start();
-        ports.occupy(port);
+        listen(server, port);
         Path folder = Files.createDirectories(projects.resolve(project));
         Files.writeString(folder.resolve("server.json"),
                 "{\"pid\":" + server.pid() + ",\"port\":" + port + ",\"started_at\":\"2025-01-31T12:00:00Z\"}\n");
@@ -155,5 +157,10 @@ class RebuildFromRunningServersTest {
 
         assertThat(current.allocations().keySet()).containsExactly(ProjectName.of("api"));
         assertThat(warnings).isEmpty();
+    }
+
+    /** The process itself holds a socket listening on the port, as a real server does. */
+    void listen(ProcessIdentity process, int port) {
+        ports.listen(port, new PortListener("127.0.0.1", java.util.List.of(new ListeningProcess(process.pid(), process.pid(), "java"))));
     }
 }

@@ -3,7 +3,9 @@ package dev.localdb.adapters.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.localdb.domain.fake.FakePortProbe;
+import dev.localdb.domain.fake.FakePortListeners;
+import dev.localdb.domain.model.ListeningProcess;
+import dev.localdb.domain.model.PortListener;
 import dev.localdb.domain.fake.FakeProcessInspector;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.PortNumber;
@@ -22,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Only servers proven to run are rebuilt: a live PID and a port in use. A server.json alone
+ * Only servers proven to run are rebuilt: a live PID that itself listens on the port. A server.json alone
  * proves nothing, so every doubtful file is left out rather than guessed at.
  */
 class RunningServerFilesTest {
@@ -31,7 +33,7 @@ class RunningServerFilesTest {
     @TempDir
     Path home;
     final FakeProcessInspector processes = new FakeProcessInspector();
-    final FakePortProbe ports = new FakePortProbe();
+    final FakePortListeners ports = new FakePortListeners();
 
     Path projects() {
         return home.resolve("projects");
@@ -44,7 +46,7 @@ class RunningServerFilesTest {
     /** A server that runs and listens, as the embedded server leaves it. */
     ProcessIdentity running(String project, int port) throws Exception {
         ProcessIdentity server = processes.start();
-        ports.occupy(port);
+        listen(server, port);
         serverJson(project, "{\"pid\":" + server.pid() + ",\"port\":" + port + ",\"started_at\":\"" + STARTED + "\"}\n");
         return server;
     }
@@ -83,7 +85,27 @@ class RunningServerFilesTest {
     @Test
     void aLivePidWhosePortIsFreeIsAnotherProgramAndIsLeftOut() throws Exception {
         running("web", 3000);
-        ports.free(3000);
+        ports.close(3000);
+
+        assertThat(servers().registry()).isEqualTo(Registry.EMPTY);
+    }
+
+    @Test
+    void aLivePidNextToAnotherProcesssListenerIsLeftOut() throws Exception {
+        // Issue #13 item 2: a planted server.json naming any live process, and some listener on the
+        // port, used to be trusted, and stop then signalled that process tree.
+        ProcessIdentity bystander = processes.start();
+        ProcessIdentity listener = processes.start();
+        listen(listener, 3000);
+        serverJson("web", "{\"pid\":" + bystander.pid() + ",\"port\":3000,\"started_at\":\"" + STARTED + "\"}");
+
+        assertThat(servers().registry()).isEqualTo(Registry.EMPTY);
+    }
+
+    @Test
+    void nothingIsRebuiltWhereTheHostCannotTellWhoListens() throws Exception {
+        running("web", 3000);
+        ports.cannotTell();
 
         assertThat(servers().registry()).isEqualTo(Registry.EMPTY);
     }
@@ -113,7 +135,7 @@ class RunningServerFilesTest {
             "{\"pid\":PID,\"port\":3000,\"started_at\":\"" + STARTED + "\""})
     void aDamagedServerFileIsLeftOut(String content) throws Exception {
         ProcessIdentity live = processes.start();
-        ports.occupy(3000);
+        listen(live, 3000);
         serverJson("web", content.replace("PID", Long.toString(live.pid())));
 
         assertThat(servers().registry()).isEqualTo(Registry.EMPTY);
@@ -122,7 +144,7 @@ class RunningServerFilesTest {
     @Test
     void theCheckOfAWellFormedFileIsNotVacuous() throws Exception {
         ProcessIdentity live = processes.start();
-        ports.occupy(3000);
+        listen(live, 3000);
         serverJson("web", "{\"pid\":" + live.pid() + ",\"port\":3000,\"started_at\":\"" + STARTED + "\"}");
 
         assertThat(servers().registry().size()).isEqualTo(1);
@@ -131,7 +153,7 @@ class RunningServerFilesTest {
     @Test
     void anOversizedServerFileIsLeftOut() throws Exception {
         ProcessIdentity live = processes.start();
-        ports.occupy(3000);
+        listen(live, 3000);
         serverJson("web", "{\"pid\":" + live.pid() + ",\"port\":3000,\"started_at\":\"" + STARTED + "\",\"pad\":\""
                 + "x".repeat(70 * 1024) + "\"}");
 
@@ -150,7 +172,8 @@ class RunningServerFilesTest {
     @Test
     void aSymlinkedServerFileOrProjectFolderIsNotFollowed() throws Exception {
         ProcessIdentity live = processes.start();
-        ports.occupy(3000, 3001);
+        listen(live, 3000);
+        listen(live, 3001);
         Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
         Path target = Files.writeString(elsewhere.resolve("server.json"),
                 "{\"pid\":" + live.pid() + ",\"port\":3000,\"started_at\":\"" + STARTED + "\"}");
@@ -176,5 +199,10 @@ class RunningServerFilesTest {
         Files.setAttribute(projects().resolve("web/server.json"), "unix:uid", 4321, LinkOption.NOFOLLOW_LINKS);
 
         assertThat(servers().registry()).isEqualTo(Registry.EMPTY);
+    }
+
+    /** The process itself holds a socket listening on the port, as a real server does. */
+    void listen(ProcessIdentity process, int port) {
+        ports.listen(port, new PortListener("127.0.0.1", java.util.List.of(new ListeningProcess(process.pid(), process.pid(), "java"))));
     }
 }

@@ -12,7 +12,7 @@ public interface ServerControl {
 
     /**
      * Asks the verified process and its descendants to stop (SIGTERM), waits up to {@code grace},
-     * then kills what is left.
+     * then kills what is left. Never signals PID 1, the calling process or its ancestors.
      */
     Termination terminate(ProcessIdentity identity, Duration grace);
 
@@ -31,6 +31,10 @@ public interface ServerControl {
         /** It had to be killed after the grace period. */
         KILLED,
         /** No such process any more (or the PID belongs to another process now): nothing was signalled. */
-        NOT_RUNNING
+        NOT_RUNNING,
+        /** The identity names a process that must never be signalled (PID 1, the caller, an ancestor): nothing was signalled. */
+        REFUSED,
+        /** The system refused the signal (another user's process): it still runs. */
+        NOT_PERMITTED
     }
 }

@@ -44,6 +44,10 @@ final class ServerStopper {
             control.stopLeftovers(owner.get(), grace);
             outcome = StopResult.Outcome.CRASHED;
         }
+        if (!outcome.ended()) {
+            // It still runs (or was never ours to signal): releasing its port would hand a busy port to the next project.
+            return new StopResult(name, outcome, Optional.of(allocation.port()), allocation.namedPorts(), owner);
+        }
         // Only this owner's hold is released: a newer owner that took over meanwhile keeps its port.
         allocator.releaseIfOwnedBy(name, owner.get());
         return new StopResult(name, outcome, Optional.of(allocation.port()), allocation.namedPorts(), owner);
@@ -55,6 +59,8 @@ final class ServerStopper {
             case KILLED -> StopResult.Outcome.KILLED;
             // It was alive a moment ago and exited by itself before the signal: it still left its port held.
             case NOT_RUNNING -> StopResult.Outcome.CRASHED;
+            case REFUSED -> StopResult.Outcome.REFUSED;
+            case NOT_PERMITTED -> StopResult.Outcome.NOT_PERMITTED;
         };
     }
 }

@@ -40,6 +40,15 @@ public record StopResult(ProjectName project, Outcome outcome, Optional<PortNumb
         /** Nothing was running; nothing changed. */
         NOT_RUNNING,
         /** The server had died without releasing its port; the port was released. */
-        CRASHED
+        CRASHED,
+        /** The recorded owner is a process localdb never signals (PID 1, the caller, an ancestor); the port stays held. */
+        REFUSED,
+        /** The system did not let localdb signal the server (another user's process); it runs on, the port stays held. */
+        NOT_PERMITTED;
+
+        /** Whether the server is known to be gone (or was never there), so that its port could be released. */
+        public boolean ended() {
+            return this != REFUSED && this != NOT_PERMITTED;
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.error.InvalidInputException;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StopTest {
     private final LifecycleFixture machine = new LifecycleFixture();
@@ -42,6 +45,22 @@ class StopTest {
 
         assertThat(machine.lifecycle().stop(name("web"), GRACE).outcome()).isEqualTo(StopResult.Outcome.KILLED);
         assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServerControl.Termination.class, names = {"REFUSED", "NOT_PERMITTED"})
+    void aServerThatCouldNotBeSignalledKeepsItsPortHeld(ServerControl.Termination termination) {
+        // Issue #13 items 2 and 7: stop used to release the port of a server it could not stop.
+        ProcessIdentity server = machine.runningServer("web");
+        ServerControl control = mock(ServerControl.class);
+        when(control.terminate(any(), any())).thenReturn(termination);
+
+        StopResult result = machine.lifecycle(machine.launcher, control).stop(name("web"), GRACE);
+
+        assertThat(result.outcome().name()).isEqualTo(termination.name());
+        assertThat(result.outcome().ended()).isFalse();
+        assertThat(result.server()).contains(server);
+        assertThat(machine.entry("web").state()).isEqualTo(AllocationState.HELD);
     }
 
     @Test
