@@ -51,6 +51,8 @@ class StatusLogsRunTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
         int port = Integer.parseInt(run.out().replaceAll("(?s).*PORT=(\\d+).*", "$1"));
+        assertThat(run.err().lines().findFirst()).as("the first line names the port")
+                .contains("Running tool on port " + port + " (in $PORT); released when the command exits.");
         assertThat(port).isBetween(sandbox.firstPort(), sandbox.lastPort());
         assertThat(RegistryFile.allocation(sandbox.home(), "tool").get("port").asInt()).isEqualTo(port);
         assertThat(RegistryFile.allocation(sandbox.home(), "tool").get("state").asText()).isEqualTo("released");
@@ -63,7 +65,7 @@ class StatusLogsRunTest {
         Result run = sandbox.localdb().run("run", "tool", "--", "no-such-command-anywhere");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(127);
-        assertThat(run.err()).isEqualTo("error: no-such-command-anywhere: command not found\n");
+        assertThat(run.err()).endsWith("\nerror: no-such-command-anywhere: command not found\n");
         assertThat(sandbox.localdb().run("ports").out()).containsPattern("tool\\s+\\d+\\s+released");
 
         java.nio.file.Path plain = java.nio.file.Files.writeString(sandbox.scratch().resolve("plain.txt"), "hello");
