@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.Poll;
 import dev.localdb.testsuite.support.QuietPorts;
 import dev.localdb.testsuite.support.RegistryFile;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -95,5 +97,32 @@ class StatusLogsRunTest {
         Result negative = sandbox.localdb().run("logs", "chatty", "-n", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).startsWith("error: --tail -1 is negative");
+    }
+
+    @Test
+    void followingAStoppedProjectSaysSoAndShowsItsNextStart() throws Exception {
+        assertThat(sandbox.localdb().run("new", "later").exitCode()).isZero();
+        dev.localdb.testsuite.support.LocalDbRunner.Started follow = sandbox.localdb().start("logs", "later", "-f");
+        try {
+            Poll.until("logs -f to say it waits", Duration.ofSeconds(30), () -> read(follow.err()).contains(
+                    "later is not running; waiting for its next start ('localdb start later'). Ctrl-C stops waiting."));
+            assertThat(follow.process().isAlive()).as("it waits instead of failing").isTrue();
+
+            Started server = Started.from(sandbox.localdb().run("start", "later", "--no-browser"));
+
+            Poll.until("logs -f to show the start", Duration.ofSeconds(30),
+                    () -> read(follow.out()).contains("--- localdb: starting later on port " + server.port()));
+        } finally {
+            follow.process().destroyForcibly();
+            follow.await();
+        }
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
