@@ -3,6 +3,7 @@ package dev.localdb.cli.command;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the project's server log.")
 public final class LogsCommand implements Callable<Integer> {
     private static final int TAIL_BLOCK = 8192;
+    private static final long FOLLOW_INTERVAL_MS = 200;
     private final Wiring wiring;
 
     @Spec
@@ -54,14 +57,25 @@ public final class LogsCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ProjectName name = ProjectName.of(project);
         Path log = wiring.home().runtime().resolve(name.value() + ".log");
-        if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
-            if (wiring.lifecycle().status(name).isEmpty()) {
-                throw wiring.lifecycle().unknown(name);
-            }
+        Optional<ProjectStatus> status = wiring.lifecycle().status(name);
+        boolean written = Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS);
+        if (!written && status.isEmpty()) {
+            throw wiring.lifecycle().unknown(name);
+        }
+        if (!written && !follow) {
             throw new InvalidInputException("No log for " + name + " yet: it is written when 'localdb start " + name + "' runs the server.");
         }
         if (tail != null && tail < 0) {
             throw new InvalidInputException("--tail " + tail + " is negative: give how many of the last lines to print, e.g. --tail 20.");
+        }
+        if (follow && status.map(s -> s.state() != ProjectStatus.State.RUNNING).orElse(true)) {
+            // Not an error: following a stopped project's log shows its next start as it happens.
+            spec.commandLine().getErr().println(name + " is not running; waiting for its next start ('localdb start " + name
+                    + "'). Ctrl-C stops waiting.");
+            spec.commandLine().getErr().flush();
+        }
+        while (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+            Thread.sleep(FOLLOW_INTERVAL_MS);
         }
         var out = spec.commandLine().getOut();
         try (SeekableByteChannel channel = Files.newByteChannel(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
@@ -71,7 +85,7 @@ public final class LogsCommand implements Callable<Integer> {
             InputStream in = Channels.newInputStream(channel);
             copy(in, out);
             while (follow) {
-                Thread.sleep(200);
+                Thread.sleep(FOLLOW_INTERVAL_MS);
                 if (channel.size() < channel.position()) {
                     channel.position(0); // the log was truncated: start over
                 }

@@ -2,6 +2,7 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.NamedPortsText;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.Printable;
@@ -66,6 +67,10 @@ public final class RunCommand implements Callable<Integer> {
         Thread releaseOnExit = new Thread(() -> endThenRelease(started.get(), lifecycle, name, self), "localdb-release");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
         try {
+            // The first line says which port, on stderr so that stdout stays the command's own.
+            spec.commandLine().getErr().println("Running " + name + " on " + NamedPortsText.phrase(ports.port(), ports.namedPorts())
+                    + " (in $PORT); released when the command exits.");
+            spec.commandLine().getErr().flush();
             Process child;
             try {
                 child = start(name, ports);

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.Poll;
 import dev.localdb.testsuite.support.QuietPorts;
 import dev.localdb.testsuite.support.RegistryFile;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,6 +53,8 @@ class StatusLogsRunTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
         int port = Integer.parseInt(run.out().replaceAll("(?s).*PORT=(\\d+).*", "$1"));
+        assertThat(run.err().lines().findFirst()).as("the first line names the port")
+                .contains("Running tool on port " + port + " (in $PORT); released when the command exits.");
         assertThat(port).isBetween(sandbox.firstPort(), sandbox.lastPort());
         assertThat(RegistryFile.allocation(sandbox.home(), "tool").get("port").asInt()).isEqualTo(port);
         assertThat(RegistryFile.allocation(sandbox.home(), "tool").get("state").asText()).isEqualTo("released");
@@ -63,7 +67,7 @@ class StatusLogsRunTest {
         Result run = sandbox.localdb().run("run", "tool", "--", "no-such-command-anywhere");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(127);
-        assertThat(run.err()).isEqualTo("error: no-such-command-anywhere: command not found\n");
+        assertThat(run.err()).endsWith("\nerror: no-such-command-anywhere: command not found\n");
         assertThat(sandbox.localdb().run("ports").out()).containsPattern("tool\\s+\\d+\\s+released");
 
         java.nio.file.Path plain = java.nio.file.Files.writeString(sandbox.scratch().resolve("plain.txt"), "hello");
@@ -93,5 +97,32 @@ class StatusLogsRunTest {
         Result negative = sandbox.localdb().run("logs", "chatty", "-n", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).startsWith("error: --tail -1 is negative");
+    }
+
+    @Test
+    void followingAStoppedProjectSaysSoAndShowsItsNextStart() throws Exception {
+        assertThat(sandbox.localdb().run("new", "later").exitCode()).isZero();
+        dev.localdb.testsuite.support.LocalDbRunner.Started follow = sandbox.localdb().start("logs", "later", "-f");
+        try {
+            Poll.until("logs -f to say it waits", Duration.ofSeconds(30), () -> read(follow.err()).contains(
+                    "later is not running; waiting for its next start ('localdb start later'). Ctrl-C stops waiting."));
+            assertThat(follow.process().isAlive()).as("it waits instead of failing").isTrue();
+
+            Started server = Started.from(sandbox.localdb().run("start", "later", "--no-browser"));
+
+            Poll.until("logs -f to show the start", Duration.ofSeconds(30),
+                    () -> read(follow.out()).contains("--- localdb: starting later on port " + server.port()));
+        } finally {
+            follow.process().destroyForcibly();
+            follow.await();
+        }
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
