@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * The URL that opens a project's dashboard with control: {@code http://localhost:3000/#ticket=...}.
  * The ticket is in the fragment, which the browser never sends, so it appears in no request line,
- * log or Referer; the page's script redeems it once and removes it from the address bar.
+ * log or Referer; the page's script redeems it once and removes it from the address bar. The
+ * browser is not given this URL itself but a private page that redirects to it ({@link #redirectPage}).
  */
 public final class DashboardLink {
     private static final int MAX_BYTES = 64 * 1024;
@@ -32,6 +34,23 @@ public final class DashboardLink {
      */
     public static Optional<String> withControl(Path serverInfoFile, int port, Instant now) {
         return secretOf(serverInfoFile, port).map(secret -> "http://localhost:" + port + "/#ticket=" + DashboardTicket.mint(secret, now));
+    }
+
+    /**
+     * Writes a 0600 page that sends the browser on to {@code link}, and returns its {@code file:}
+     * URL, which is what the browser is given. As Jupyter does: the ticket then travels through a
+     * file only this user can read, never on the browser's command line, which every local user
+     * can read in {@code /proc/<pid>/cmdline}. The page is rewritten at each open; the ticket in it
+     * is worthless once used or two minutes old.
+     */
+    public static String redirectPage(Path file, String link) throws IOException {
+        String target = Html.escape(link);
+        String page = "<!doctype html>\n<html><head><meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">\n"
+                + "<title>Opening the LocalDB dashboard</title></head>\n"
+                + "<body><p><a href=\"" + target + "\">Open the LocalDB dashboard</a></p></body></html>\n";
+        AtomicFiles.write(file, page.getBytes(StandardCharsets.UTF_8));
+        return file.toAbsolutePath().toUri().toString();
     }
 
     private static Optional<byte[]> secretOf(Path file, int port) {

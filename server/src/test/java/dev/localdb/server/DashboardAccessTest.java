@@ -3,6 +3,8 @@ package dev.localdb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,7 +23,48 @@ class DashboardAccessTest {
 
         assertThat(access.allows(token)).isTrue();
         assertThat(access.redeem(ticket)).as("second use").isEmpty();
-        assertThat(access.redeem(DashboardTicket.mint(secret, NOW))).as("a new ticket gives the same token").hasValue(token);
+        String another = access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+        assertThat(another).as("a new ticket opens another session").isNotEqualTo(token);
+        assertThat(access.allows(another)).isTrue();
+        assertThat(access.allows(token)).as("the first session is still open").isTrue();
+    }
+
+    @Test
+    void aSessionEndsWhenItsPageHasNotUsedItForTheIdleLimit() {
+        MovableClock clock = new MovableClock(NOW);
+        DashboardAccess access = DashboardAccess.of(secret, clock);
+        String polled = access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+        String closed = access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+
+        // The open page polls once a minute (a hidden tab's slowest), the closed one never again.
+        for (int minute = 1; minute <= 15; minute++) {
+            clock.now = NOW.plus(Duration.ofMinutes(minute));
+            assertThat(access.allows(polled)).as("minute " + minute).isTrue();
+        }
+
+        assertThat(access.allows(closed)).as("idle for 15 minutes").isFalse();
+        clock.now = clock.now.plus(DashboardAccess.SESSION_IDLE_LIMIT);
+        assertThat(access.allows(polled)).as("idle for exactly the limit").isTrue();
+        clock.now = clock.now.plus(DashboardAccess.SESSION_IDLE_LIMIT).plusSeconds(1);
+        assertThat(access.allows(polled)).as("idle for longer than the limit").isFalse();
+    }
+
+    @Test
+    void pastTheLimitOfOpenSessionsTheLeastRecentlyUsedEnds() {
+        String first = access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+        String second = access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+        assertThat(access.allows(first)).isTrue(); // now second is the least recently used
+        for (int i = 2; i < DashboardAccess.MAX_SESSIONS; i++) {
+            access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+        }
+        assertThat(access.allows(second)).as("all " + DashboardAccess.MAX_SESSIONS + " fit").isTrue();
+        assertThat(access.allows(first)).isTrue();
+
+        String newest = access.redeem(DashboardTicket.mint(secret, NOW)).orElseThrow();
+
+        assertThat(access.allows(newest)).isTrue();
+        assertThat(access.allows(first)).as("recently used").isTrue();
+        assertThat(access.allows(second)).as("recently used").isTrue();
     }
 
     @Test
@@ -58,7 +101,7 @@ class DashboardAccessTest {
         assertThat(access.allows(token + "x")).isFalse();
         assertThat(access.allows(token.substring(1))).isFalse();
         assertThat(access.allows(access.secretText())).as("the secret itself").isFalse();
-        assertThat(DashboardAccess.of(secret, Clock.systemUTC()).allows(token)).as("same secret, same token").isTrue();
+        assertThat(DashboardAccess.of(secret, Clock.systemUTC()).allows(token)).as("another server instance, even with the same secret").isFalse();
         assertThat(DashboardAccess.generate(Clock.systemUTC()).allows(token)).as("a restarted server's new secret").isFalse();
     }
 
@@ -73,5 +116,29 @@ class DashboardAccessTest {
         assertThat(LocalOrigin.isSameOrigin(List.of("null"), "localhost:3000")).isFalse();
         assertThat(LocalOrigin.isSameOrigin(List.of("http://evil.example"), "evil.example")).isFalse();
         assertThat(LocalOrigin.isSameOrigin(List.of("http://localhost:3000", "http://localhost:3000"), "localhost:3000")).isFalse();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

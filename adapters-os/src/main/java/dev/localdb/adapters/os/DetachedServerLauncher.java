@@ -6,6 +6,7 @@ import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.project.LaunchSpec;
+import dev.localdb.domain.project.ServerEnvironment;
 import dev.localdb.domain.project.ServerLauncher;
 import java.io.File;
 import java.io.IOException;
@@ -84,9 +85,8 @@ public final class DetachedServerLauncher implements ServerLauncher {
                 .redirectError(ProcessBuilder.Redirect.PIPE); // the launching shell prints the server's PID there
         Map<String, String> environment = builder.environment();
         environment.clear();
-        environment.putAll(baseEnvironment);
-        // PORT, PORT_<NAME> for each named port, LOCALDB_PROJECT: they win over inherited values.
-        environment.putAll(spec.portEnvironment());
+        // PORT, PORT_<NAME> for each named port, LOCALDB_PROJECT: ours, never those of whoever started us.
+        environment.putAll(ServerEnvironment.of(baseEnvironment, spec.portEnvironment()));
         try {
             log.beginStart(name + " on port " + spec.port() + " at " + Instant.now());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.localdb.cli.Wiring;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.server.DashboardLink;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,21 @@ final class BrowserLink {
     private BrowserLink() {
     }
 
+    /**
+     * What to give the browser: for the embedded server a private page that redirects to the
+     * control link (so no ticket is on the browser's command line), else the plain URL.
+     */
     static String of(Wiring wiring, ProjectConfig project, PortNumber port, String plainUrl) {
-        return withControl(wiring, project, port).orElse(plainUrl);
+        return withControl(wiring, project, port).flatMap(link -> redirectPage(wiring, project, link)).orElse(plainUrl);
+    }
+
+    /** The file: URL of the page, or empty when it cannot be written (the plain URL is opened instead). */
+    static Optional<String> redirectPage(Wiring wiring, ProjectConfig project, String link) {
+        try {
+            return Optional.of(DashboardLink.redirectPage(wiring.home().runtime().resolve("open-" + project.name() + ".html"), link));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<String> withControl(Wiring wiring, ProjectConfig project, PortNumber port) {

@@ -6,6 +6,7 @@ import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectLifecycle;
+import dev.localdb.domain.project.ServerEnvironment;
 import dev.localdb.domain.project.StopResult;
 import dev.localdb.server.ControlFailedException;
 import dev.localdb.server.ProjectsControl;
@@ -73,9 +74,7 @@ final class DashboardControl implements ProjectsControl {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> environment = builder.environment();
         environment.clear();
-        environment.putAll(wiring.env());
-        environment.remove("PORT"); // this server's, not the project's
-        environment.remove("LOCALDB_PROJECT");
+        environment.putAll(ServerEnvironment.of(wiring.env(), Map.of())); // this server's ports are not the project's
         try {
             Process process = builder.start();
             String output;

@@ -4,6 +4,7 @@ import dev.localdb.cli.Wiring;
 import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.project.ProjectStatus;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,8 +46,10 @@ public final class OpenCommand implements Callable<Integer> {
                 "Project " + name + " is not running: start it with 'localdb start " + name + "'."));
         spec.commandLine().getOut().println(url);
         // The embedded server's dashboard opens with a one-time control link; stdout keeps the plain URL.
-        Optional<String> control = status.get().config().flatMap(config -> BrowserLink.withControl(wiring, config, status.get().port().orElseThrow()));
-        if (!new BrowserOpener(wiring.env()).open(control.orElse(url))) {
+        Optional<ProjectConfig> config = status.get().config();
+        Optional<String> control = config.flatMap(c -> BrowserLink.withControl(wiring, c, status.get().port().orElseThrow()));
+        String forBrowser = control.flatMap(link -> BrowserLink.redirectPage(wiring, config.get(), link)).orElse(url);
+        if (!new BrowserOpener(wiring.env()).open(forBrowser)) {
             spec.commandLine().getErr().println("warning: no browser could be opened; set BROWSER or open the URL yourself.");
             control.ifPresent(link -> spec.commandLine().getErr().println("To start and stop projects from the page, open this link instead"
                     + " (it works once, within 2 minutes): " + link));

@@ -9,10 +9,13 @@ import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectLifecycle;
+import dev.localdb.domain.project.ServerEnvironment;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,11 +117,12 @@ public final class RunCommand implements Callable<Integer> {
 
     private Process start(ProjectName name, Allocation ports) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> own = new TreeMap<>();
+        own.put("PORT", ports.port().toString());
+        ports.namedPorts().forEach((portName, port) -> own.put(portName.environmentVariable(), port.toString()));
+        own.put("LOCALDB_PROJECT", name.value());
         builder.environment().clear();
-        builder.environment().putAll(wiring.env());
-        builder.environment().put("PORT", ports.port().toString());
-        ports.namedPorts().forEach((portName, port) -> builder.environment().put(portName.environmentVariable(), port.toString()));
-        builder.environment().put("LOCALDB_PROJECT", name.value());
+        builder.environment().putAll(ServerEnvironment.of(wiring.env(), own));
         try {
             return builder.start();
         } catch (IOException e) {

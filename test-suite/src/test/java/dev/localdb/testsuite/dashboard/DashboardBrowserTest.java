@@ -52,7 +52,8 @@ class DashboardBrowserTest {
         int demo = startDemoWithSomeDocuments();
         int web = start("web");
         String link = controlLink();
-        assertThat(link).startsWith("http://localhost:" + demo + "/#ticket=");
+        assertThat(link).as("no ticket on the browser's command line").startsWith("file:").doesNotContain("ticket");
+        assertThat(LocalDbSandbox.linkBehind(link)).startsWith("http://localhost:" + demo + "/#ticket=");
 
         try (HeadlessChromium chromium = HeadlessChromium.start(sandbox.scratch())) {
             WebDriver page = chromium.driver();
@@ -95,7 +96,8 @@ class DashboardBrowserTest {
     void withoutTheLinkThePageOnlyListsAndItsRequestsToStopAreRefused() throws Exception {
         int demo = startDemoWithSomeDocuments();
         String usedLink = controlLink();
-        String ticket = usedLink.substring(usedLink.indexOf("#ticket=") + "#ticket=".length());
+        String behind = LocalDbSandbox.linkBehind(usedLink);
+        String ticket = behind.substring(behind.indexOf("#ticket=") + "#ticket=".length());
         // Someone else redeems the ticket first (as if they had read it off `ps`): it is then worthless.
         assertThat(Http.raw(demo, "POST /dashboard/session HTTP/1.1\r\nHost: localhost:" + demo + "\r\nX-LocalDB-Ticket: " + ticket
                 + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");

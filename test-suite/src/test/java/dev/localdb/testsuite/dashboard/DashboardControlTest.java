@@ -87,7 +87,7 @@ class DashboardControlTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        String link = sandbox.openedUrls().get(0);
+        String link = LocalDbSandbox.linkBehind(sandbox.openedUrls().get(0));
         String ticket = link.substring(link.indexOf("#ticket=") + "#ticket=".length());
         String response = Http.raw(port, "POST /dashboard/session HTTP/1.1\r\nHost: localhost:" + port + "\r\nOrigin: http://localhost:" + port
                 + "\r\nX-LocalDB-Ticket: " + ticket + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");

@@ -96,6 +96,28 @@ public final class LocalDbSandbox implements BeforeEachCallback, AfterEachCallba
         return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     }
 
+    /**
+     * The control link behind what the browser was given: {@code localdb open} gives it a private
+     * page that redirects to the link (issue #13, item 4), so that no ticket is on a command line.
+     * The page must be a file only this user can read.
+     */
+    public static String linkBehind(String opened) throws IOException {
+        if (!opened.startsWith("file:")) {
+            throw new AssertionError("The browser was given " + opened + ", not a file: URL of a redirecting page");
+        }
+        Path page = Path.of(java.net.URI.create(opened));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(page, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!mode.equals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))) {
+            throw new AssertionError(page + " is " + java.nio.file.attribute.PosixFilePermissions.toString(mode) + ", not rw-------");
+        }
+        java.util.regex.Matcher refresh = java.util.regex.Pattern.compile("http-equiv=\"refresh\" content=\"0;url=([^\"]+)\"")
+                .matcher(Files.readString(page));
+        if (!refresh.find()) {
+            throw new AssertionError(page + " does not redirect: " + Files.readString(page));
+        }
+        return refresh.group(1).replace("&amp;", "&");
+    }
+
     /** Writes an executable file in the scratch folder. */
     public Path script(String name, String text) throws IOException {
         Path file = scratch.resolve(name);
