@@ -40,11 +40,11 @@ final class DashboardApi {
             list(exchange);
         } else if (segments.length == 1 && segments[0].equals("session")) {
             HttpError.requireMethod(method, path, "POST");
-            requireSameOrigin(exchange);
+            SameOriginWrites.require(exchange.getRequestHeaders(), "start or stop projects");
             redeem(exchange);
         } else if (segments.length == 3 && segments[0].equals("projects") && (segments[2].equals("start") || segments[2].equals("stop"))) {
             HttpError.requireMethod(method, path, "POST");
-            requireSameOrigin(exchange);
+            SameOriginWrites.require(exchange.getRequestHeaders(), "start or stop projects");
             requireControlToken(exchange);
             act(exchange, ProjectName.of(segments[1]), segments[2]);
         } else {
@@ -115,18 +115,6 @@ final class DashboardApi {
         if (!access.allows(exchange.getRequestHeaders().getFirst(DashboardAccess.TOKEN_HEADER))) {
             throw new HttpError(403, "Starting and stopping projects needs this server's control token in the "
                     + DashboardAccess.TOKEN_HEADER + " header: run 'localdb open " + identity.project() + "' to open the dashboard with control.");
-        }
-    }
-
-    /** Writes come only from this very origin (or from tools that send no Origin at all). */
-    private static void requireSameOrigin(HttpExchange exchange) {
-        var headers = exchange.getRequestHeaders();
-        if (!LocalOrigin.isSameOrigin(headers.get("Origin"), headers.getFirst("Host"))) {
-            throw new HttpError(403, "Forbidden Origin: only the dashboard's own page may start or stop projects.");
-        }
-        String site = headers.getFirst("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new HttpError(403, "Forbidden cross-site request (Sec-Fetch-Site: " + Text.shorten(site) + ").");
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * The document API under {@code /api/}: {@code collections}, {@code <collection>} (GET, POST) and
  * {@code <collection>/<id>} (GET, PUT, DELETE). Path segments are used raw (still percent-encoded),
  * so anything but the plain name alphabet is rejected before it could reach the file system.
+ * Writes are taken from this server's own origin or from tools (no {@code Origin}) only.
  */
 final class DocumentsApi {
     private static final System.Logger LOG = System.getLogger(DocumentsApi.class.getName());
@@ -25,6 +26,9 @@ final class DocumentsApi {
     }
 
     void handle(HttpExchange exchange, String method, String path) throws IOException {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            SameOriginWrites.require(exchange.getRequestHeaders(), "change documents");
+        }
         String[] segments = path.substring(PREFIX.length()).split("/", -1);
         if (segments.length == 1 && segments[0].equals(CollectionName.RESERVED)) {
             HttpError.requireMethod(method, path, "GET");
