@@ -1,11 +1,13 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.adapters.storage.PackageJson;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.DevServerCommand;
 import dev.localdb.domain.project.ProjectConfig;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -46,7 +48,8 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--command", paramLabel = "<shell command>", description = "Runs through /bin/sh with PORT set, e.g. \"python3 -m http.server $PORT\".")
     String command;
 
-    @Option(names = "--dir", paramLabel = "PATH", description = "Working directory for --command (default: the project's folder).")
+    @Option(names = "--dir", paramLabel = "PATH", description = "Working directory for --command (default: the project's folder). "
+            + "Without --command: runs the dev script of PATH/package.json, with the port flags its framework needs.")
     String dir;
 
     @Option(names = "--port-name", paramLabel = "NAME",
@@ -62,17 +65,47 @@ public final class NewCommand implements Callable<Integer> {
         ProjectName name = ProjectName.of(project);
         Optional<PortNumber> preferred = Optional.ofNullable(port).map(PortNumber::parse);
         List<PortName> named = portNames == null ? List.of() : portNames.stream().map(PortName::of).toList();
-        ProjectConfig created = wiring.catalog().create(new ProjectConfig(name, preferred, Optional.ofNullable(command),
-                Optional.ofNullable(dir).map(NewCommand::existingDirectory), Instant.now(), named));
+        Optional<String> workingDirectory = Optional.ofNullable(dir).map(NewCommand::existingDirectory);
+        Optional<DevServerCommand> chosen = devServerCommand(workingDirectory);
+        ProjectConfig created = wiring.catalog().create(new ProjectConfig(name, preferred, chosen.map(DevServerCommand::command),
+                workingDirectory, Instant.now(), named));
         var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
         out.println(color.style(wiring.env()).success("Created project " + name + " in " + wiring.home().project(name)
-                + (created.usesEmbeddedServer() ? " (embedded LocalDB server)" : " (command: " + command + ")") + "."));
+                + (created.usesEmbeddedServer() ? " (embedded LocalDB server)" : " (command: " + created.command().get() + ")") + "."));
+        chosen.flatMap(DevServerCommand::note).ifPresent(note -> (chosen.get().warning() ? err : out).println(
+                (chosen.get().warning() ? "warning: " : "") + note));
+        if (workingDirectory.isPresent() && created.usesEmbeddedServer()) {
+            err.println("warning: --dir is only used with --command, and " + workingDirectory.get() + " has no package.json with a \"dev\" script: "
+                    + name + " runs the embedded LocalDB server.");
+        }
+        preferred.filter(p -> !wiring.configuration().allocation().allows(p, true)).ifPresent(p -> err.println("warning: port " + p
+                + neverHandedOut(p) + ", so " + name + " will get a port from the configured ranges instead."));
         if (!created.portNames().isEmpty()) {
             out.println("Named ports: " + created.portNames().stream().map(n -> n + " ($" + n.environmentVariable() + ")")
                     .collect(Collectors.joining(", ")) + ".");
         }
         out.println("Start it with 'localdb start " + name + "'.");
         return 0;
+    }
+
+    /**
+     * The command given, fitted to the framework it runs; else, for {@code --dir} alone, the dir's
+     * {@code dev} script (issue #14, item 7); else none: the embedded server.
+     */
+    private Optional<DevServerCommand> devServerCommand(Optional<String> workingDirectory) {
+        Optional<PackageJson> packageJson = workingDirectory.flatMap(d -> PackageJson.in(Path.of(d)));
+        Optional<String> devScript = packageJson.flatMap(PackageJson::devScript);
+        if (command != null) {
+            return Optional.of(DevServerCommand.fromCommand(command, devScript));
+        }
+        return devScript.map(script -> DevServerCommand.fromDevScript(script, packageJson.get().manager()));
+    }
+
+    private String neverHandedOut(PortNumber port) {
+        var ephemeral = wiring.configuration().ephemeral().range();
+        return ephemeral.contains(port) ? " is in this system's ephemeral range (" + ephemeral + "), which localdb never hands out"
+                : " is excluded (excludedPorts), so localdb never hands it out";
     }
 
     private static String existingDirectory(String text) {

@@ -96,6 +96,7 @@ record ProjectPortsChoice(PortNumber mainPort, String mainRule, Map<PortName, Po
 
     private static NoFreePortException exhausted(AllocationContext context) {
         int held = 0;
+        int excluded = 0;
         int total = 0;
         for (PortRange range : context.settings().ranges()) {
             total += range.size();
@@ -103,6 +104,8 @@ record ProjectPortsChoice(PortNumber mainPort, String mainRule, Map<PortName, Po
                 PortNumber port = new PortNumber(p);
                 if (context.heldByOther(port) || context.claimed().contains(port)) {
                     held++;
+                } else if (!context.settings().allows(port, true)) {
+                    excluded++;
                 }
             }
         }
@@ -110,7 +113,7 @@ record ProjectPortsChoice(PortNumber mainPort, String mainRule, Map<PortName, Po
         String forWhat = context.portName()
                 .map(name -> "for port \"" + name + "\" of " + context.project() + " (so it got none of its ports)")
                 .orElse("");
-        return new NoFreePortException(ranges, held, total - held, forWhat);
+        return new NoFreePortException(ranges, held, total - held, excluded, forWhat);
     }
 
     private record Choice(PortNumber port, String rule) {

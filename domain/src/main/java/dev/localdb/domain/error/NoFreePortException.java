@@ -11,17 +11,30 @@ public final class NoFreePortException extends LocalDbException {
     private final int usedElsewhere;
 
     public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere) {
-        this(searched, heldByProjects, usedElsewhere, "");
+        this(searched, heldByProjects, usedElsewhere, 0, "");
     }
 
-    /** @param forWhat names the port that could not be found, e.g. "for port \"api\" of web"; empty for a project's main port */
-    public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere, String forWhat) {
-        super("No free port" + (forWhat.isEmpty() ? "" : " " + forWhat) + " in " + describe(searched) + ": " + heldByProjects + " held by localdb projects, "
-                + usedElsewhere + " in use by other programs or excluded. "
-                + "Free some with 'localdb release <project>' or 'localdb ports --cleanup', or configure more port ranges.");
+    /**
+     * @param excluded of {@code usedElsewhere}, those localdb never hands out (the OS ephemeral
+     *                 range, excludedPorts): releasing projects cannot free them
+     * @param forWhat  names the port that could not be found, e.g. "for port \"api\" of web"; empty for a project's main port
+     */
+    public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere, int excluded, String forWhat) {
+        super(message(searched, heldByProjects, usedElsewhere, excluded, forWhat));
         this.searched = List.copyOf(searched);
         this.heldByProjects = heldByProjects;
         this.usedElsewhere = usedElsewhere;
+    }
+
+    private static String message(List<PortRange> searched, int heldByProjects, int usedElsewhere, int excluded, String forWhat) {
+        String what = "No free port" + (forWhat.isEmpty() ? "" : " " + forWhat) + " in " + describe(searched) + ": ";
+        if (excluded == searched.stream().mapToInt(PortRange::size).sum()) {
+            return what + "every one of them lies in the system's ephemeral range or in excludedPorts, which localdb never hands out. "
+                    + "Configure port ranges outside them (see 'localdb doctor'), e.g. LOCALDB_PORT_RANGES=3000-3999.";
+        }
+        return what + heldByProjects + " held by localdb projects, " + usedElsewhere + " in use by other programs or excluded"
+                + (excluded == 0 ? "" : " (" + excluded + " in the system's ephemeral range or excludedPorts, never handed out)") + ". "
+                + "Free some with 'localdb release <project>' or 'localdb ports --cleanup', or configure more port ranges.";
     }
 
     public List<PortRange> searched() {

@@ -56,7 +56,20 @@ class ExhaustionTest {
         NoFreePortException e = catchThrowableOfType(NoFreePortException.class, () -> machine.reserve("web"));
 
         assertThat(e).hasMessageStartingWith("No free port in 3000-3004, 4000-4001 (7 ports): 2 held by localdb projects, "
-                + "5 in use by other programs or excluded.");
+                + "5 in use by other programs or excluded (1 in the system's ephemeral range or excludedPorts, never handed out).");
+    }
+
+    @Test
+    void rangesThatLieWhollyInTheExcludedPortsSaySoInsteadOfSuggestingRelease() {
+        // LOCALDB_PORT_RANGES=40000-40009 with Linux's ephemeral range 32768-60999: nothing to release would help.
+        AllocatorFixture machine = new AllocatorFixture(new AllocationSettings(List.of(PortRange.of(40000, 40009)), port(40000),
+                dev.localdb.domain.model.PortSet.of(PortRange.of(32768, 60999)), Duration.ofHours(1), dev.localdb.domain.model.PortSet.empty()));
+
+        NoFreePortException e = catchThrowableOfType(NoFreePortException.class, () -> machine.reserve("web"));
+
+        assertThat(e).hasMessage("No free port in 40000-40009 (10 ports): every one of them lies in the system's ephemeral range "
+                + "or in excludedPorts, which localdb never hands out. Configure port ranges outside them (see 'localdb doctor'), "
+                + "e.g. LOCALDB_PORT_RANGES=3000-3999.");
     }
 
     @Test

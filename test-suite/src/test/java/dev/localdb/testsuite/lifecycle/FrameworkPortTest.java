@@ -1,0 +1,77 @@
+package dev.localdb.testsuite.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.localdb.testsuite.support.Http;
+import dev.localdb.testsuite.support.LocalDbRunner.Result;
+import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.QuietPorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue #14, item 7, with a real Vite: Vite ignores {@code $PORT}, so before this change
+ * {@code new --dir} made an embedded-server project and a {@code --command "npx vite"} project
+ * listened on 5173 while localdb waited for its own port. Now the dev script is taken from
+ * package.json with {@code --port "$PORT" --strictPort}, and the page is served on localdb's port.
+ */
+class FrameworkPortTest {
+    /** Vite 7 installed once per machine (about 10 s from the npm registry), shared by every run. */
+    private static final Path VITE = Path.of(System.getProperty("java.io.tmpdir"), "localdb-test-vite7");
+
+    @RegisterExtension
+    final LocalDbSandbox sandbox = new LocalDbSandbox();
+    final Http http = new Http();
+
+    @Test
+    void newDirTakesTheDevScriptAndViteServesOnLocaldbsPort() throws Exception {
+        Path app = viteApp();
+
+        Result created = sandbox.localdb().run("new", "web", "--dir", app.toString());
+
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.out()).as(created.toString())
+                .contains("(command: npm run dev -- --port \"$PORT\" --strictPort)", "Vite does not read $PORT");
+        Started server = Started.from(sandbox.localdb().run("start", "web", "--timeout", "60"));
+        Http.Response page = http.get(server.port(), "/");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("hello from vite");
+        assertThat(sandbox.localdb().run("stop", "web").exitCode()).isZero();
+        assertThat(QuietPorts.bindable(server.port())).isTrue();
+    }
+
+    @Test
+    void anExplicitViteCommandGetsTheFlagsAndAScriptThatFixesItsPortIsWarnedAbout() throws Exception {
+        Path app = viteApp();
+
+        Result explicit = sandbox.localdb().run("new", "direct", "--dir", app.toString(), "--command", "npx vite");
+        Files.writeString(app.resolve("package.json"), "{\"scripts\":{\"dev\":\"vite --port 5173\"}}");
+        Result fixed = sandbox.localdb().run("new", "fixed", "--dir", app.toString());
+        Result plain = sandbox.localdb().run("new", "plain", "--dir", sandbox.scratch().toString());
+
+        assertThat(explicit.out()).as(explicit.toString()).contains("(command: npx vite --port \"$PORT\" --strictPort)");
+        assertThat(fixed.err()).as(fixed.toString()).contains("warning: The dev script (\"vite --port 5173\") fixes its own port (5173)");
+        assertThat(plain.err()).as(plain.toString()).contains("warning: --dir is only used with --command", "embedded LocalDB server");
+    }
+
+    private Path viteApp() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/npm")), "npm (Debian's nodejs/npm) is needed to install Vite");
+        if (!Files.isExecutable(VITE.resolve("node_modules/.bin/vite"))) {
+            Files.createDirectories(VITE);
+            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "vite@7")
+                    .directory(VITE.toFile()).redirectErrorStream(true).start();
+            String output = new String(install.getInputStream().readAllBytes());
+            assertThat(install.waitFor(300, TimeUnit.SECONDS) && install.exitValue() == 0).as("npm install vite@7: " + output).isTrue();
+        }
+        Path app = Files.createDirectories(sandbox.scratch().resolve("app"));
+        Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"private\":true,\"scripts\":{\"dev\":\"vite\"}}");
+        Files.writeString(app.resolve("index.html"), "<!doctype html><html><body><h1>hello from vite</h1></body></html>");
+        Files.createSymbolicLink(app.resolve("node_modules"), VITE.resolve("node_modules"));
+        return app;
+    }
+}
