@@ -72,6 +72,7 @@ final class DashboardApi {
             item.put("port", project.port());
             item.put("url", project.url());
             item.put("here", project.name().equals(identity.project().value()));
+            item.put("reservation", project.reservation());
         }
         Responses.json(exchange, 200, body);
     }

@@ -104,7 +104,9 @@ final class DashboardScript {
                   } else {
                     open.textContent = url;
                   }
-                  if (data.control) {
+                  if (data.control && p.reservation) {
+                    cell(row, "port only");
+                  } else if (data.control) {
                     const action = p.state === "running" ? "stop" : "start";
                     const button = document.createElement("button");
                     button.type = "button";

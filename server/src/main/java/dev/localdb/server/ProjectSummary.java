@@ -8,10 +8,17 @@ import java.util.Objects;
  *
  * @param port the project's port, or {@code null} when it has none
  * @param url  where the project can be opened, or {@code null}; only http(s) URLs become links
+ * @param reservation a name that only holds a port ({@code localdb port NAME}): there is no server
+ *                    to start, so the dashboard offers no Start for it
  */
-public record ProjectSummary(String name, ProjectState state, Integer port, String url) {
+public record ProjectSummary(String name, ProjectState state, Integer port, String url, boolean reservation) {
     public ProjectSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** A project made with {@code localdb new}: the dashboard can start and stop it. */
+    public ProjectSummary(String name, ProjectState state, Integer port, String url) {
+        this(name, state, port, url, false);
     }
 }

@@ -33,7 +33,8 @@ class DashboardApiTest {
     void start() {
         ProjectsOverview overview = ProjectsOverview.fixed(List.of(
                 new ProjectSummary("demo", ProjectState.RUNNING, 3000, "http://localhost:3000"),
-                new ProjectSummary("web", ProjectState.STOPPED, 3001, null)));
+                new ProjectSummary("web", ProjectState.STOPPED, 3001, null),
+                new ProjectSummary("cache", ProjectState.STOPPED, 3002, null, true)));
         server = TestServer.start(TestServer.config(home, overview).withControl(control));
     }
 
@@ -53,11 +54,12 @@ class DashboardApiTest {
         assertThat(body.get("project").asText()).isEqualTo("demo");
         assertThat(body.get("port").asInt()).isEqualTo(server.port());
         assertThat(body.get("control").asBoolean()).isFalse();
-        assertThat(body.get("projects")).hasSize(2);
+        assertThat(body.get("projects")).hasSize(3);
         assertThat(body.get("projects").get(0).toString())
-                .isEqualTo("{\"name\":\"demo\",\"state\":\"running\",\"port\":3000,\"url\":\"http://localhost:3000\",\"here\":true}");
+                .isEqualTo("{\"name\":\"demo\",\"state\":\"running\",\"port\":3000,\"url\":\"http://localhost:3000\",\"here\":true,\"reservation\":false}");
         assertThat(body.get("projects").get(1).toString())
-                .isEqualTo("{\"name\":\"web\",\"state\":\"stopped\",\"port\":3001,\"url\":null,\"here\":false}");
+                .isEqualTo("{\"name\":\"web\",\"state\":\"stopped\",\"port\":3001,\"url\":null,\"here\":false,\"reservation\":false}");
+        assertThat(body.get("projects").get(2).get("reservation").asBoolean()).as("a name that only holds a port").isTrue();
     }
 
     @Test

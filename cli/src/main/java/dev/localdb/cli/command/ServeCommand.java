@@ -60,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         return () -> {
             List<ProjectStatus> statuses = wiring.lifecycle().statuses();
             return statuses.stream().map(s -> new ProjectSummary(s.name().value(), ProjectState.valueOf(s.state().name()),
-                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null))).toList();
+                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null), s.config().isEmpty())).toList();
         };
     }
 }

@@ -51,6 +51,7 @@ class DashboardBrowserTest {
     void theControlLinkShowsBothProjectsRunningAndStopsOneFromThePage() throws Exception {
         int demo = startDemoWithSomeDocuments();
         int web = start("web");
+        assertThat(sandbox.localdb().run("port", "cache").exitCode()).as("a name that only holds a port").isZero();
         String link = controlLink();
         assertThat(link).as("no ticket on the browser's command line").startsWith("file:").doesNotContain("ticket");
         assertThat(LocalDbSandbox.linkBehind(link)).startsWith("http://localhost:" + demo + "/#ticket=");
@@ -66,6 +67,8 @@ class DashboardBrowserTest {
             assertThat(stateOf(page, "web")).isEqualTo("running");
             assertThat(page.findElement(By.cssSelector("tr[data-project='web']")).getText()).contains(Integer.toString(web));
             assertThat(page.findElement(By.id("control-note")).isDisplayed()).as("the read-only note").isFalse();
+            assertThat(page.findElements(By.cssSelector("tr[data-project='cache'] button"))).as("no Start for a reservation (#14 item 18)").isEmpty();
+            assertThat(page.findElement(By.cssSelector("tr[data-project='cache']")).getText()).contains("port only");
             screenshot(chromium, "dashboard.png");
 
             page.findElement(stopButton("web")).click();
