@@ -92,18 +92,27 @@ public final class ProcessServerControl implements ServerControl {
 
     @Override
     public int stopLeftovers(ProcessIdentity deadServer, Duration grace) {
-        if (ProcessHandle.of(deadServer.pid()).filter(this::runs).isPresent()) {
-            return 0; // the server itself (or a newer process with its PID) runs: nothing is left over
-        }
-        Set<Long> untouchable = untouchable();
-        List<ProcessHandle> leftovers = SessionLeftovers.of(deadServer, inspector.current().bootId()).stream()
-                .filter(p -> !untouchable.contains(p.pid())).toList();
+        List<ProcessHandle> leftovers = leftoverProcesses(deadServer);
         leftovers.forEach(ProcessHandle::destroy);
         if (!awaitGone(leftovers, grace)) {
             leftovers.stream().filter(this::runs).forEach(ProcessHandle::destroyForcibly);
             awaitGone(leftovers, AFTER_KILL);
         }
         return leftovers.size();
+    }
+
+    @Override
+    public int leftovers(ProcessIdentity deadServer) {
+        return leftoverProcesses(deadServer).size();
+    }
+
+    private List<ProcessHandle> leftoverProcesses(ProcessIdentity deadServer) {
+        if (ProcessHandle.of(deadServer.pid()).filter(this::runs).isPresent()) {
+            return List.of(); // the server itself (or a newer process with its PID) runs: nothing is left over
+        }
+        Set<Long> untouchable = untouchable();
+        return SessionLeftovers.of(deadServer, inspector.current().bootId()).stream()
+                .filter(p -> !untouchable.contains(p.pid())).toList();
     }
 
     /**

@@ -79,7 +79,10 @@ class ProcessServerControlTest {
         }
         assertThat(inspector.isAlive(server)).as("the server was killed").isFalse();
 
+        assertThat(control.leftovers(server)).as("counted, not touched").isEqualTo(1);
+        assertThat(left).allMatch(inspector::isAlive);
         assertThat(control.stopLeftovers(server, Duration.ofSeconds(5))).isEqualTo(1);
+        assertThat(control.leftovers(server)).isZero();
 
         assertThat(left).noneMatch(inspector::isAlive);
         assertThat(outsidersChildren).as("another session's processes are left alone").allMatch(inspector::isAlive);

@@ -60,6 +60,7 @@ final class DashboardControl implements ProjectsControl {
             case KILLED -> "Stopped " + project + " (killed: it did not stop within " + ProjectLifecycle.DEFAULT_STOP_GRACE.toSeconds() + " s).";
             case NOT_RUNNING -> project + " was not running.";
             case CRASHED -> project + " had crashed; its port is released.";
+            case LEFTOVERS_STOPPED -> "Stopped leftover processes of " + project + " (its wrapper was gone); its port is released.";
             case REFUSED, NOT_PERMITTED -> StopCommand.describe(result, ProjectLifecycle.DEFAULT_STOP_GRACE);
         };
     }

@@ -83,7 +83,7 @@ public final class StopCommand implements Callable<Integer> {
 
     private static String styled(StopResult result, Duration grace, Style style) {
         return switch (result.outcome()) {
-            case STOPPED, KILLED -> style.success(describe(result, grace));
+            case STOPPED, KILLED, LEFTOVERS_STOPPED -> style.success(describe(result, grace));
             case CRASHED, REFUSED, NOT_PERMITTED -> style.failure(describe(result, grace));
             case NOT_RUNNING -> describe(result, grace);
         };
@@ -98,7 +98,8 @@ public final class StopCommand implements Callable<Integer> {
             // With --timeout 0 the server had no time to stop: it did not ignore anything.
             case KILLED -> grace.isZero() ? "Killed " + result.project() + " at once, as --timeout 0 asks" + port + "."
                     : "Killed " + result.project() + " after it ignored the request to stop for " + grace.toSeconds() + " s" + port + ".";
-            case CRASHED -> "Project " + result.project() + " was not running (crashed)" + port + ".";
+            case CRASHED -> "Project " + result.project() + " was not running: it had crashed" + port + ".";
+            case LEFTOVERS_STOPPED -> "Stopped leftover processes of " + result.project() + port + ".";
             case NOT_RUNNING -> "Project " + result.project() + " is not running.";
             case REFUSED -> "Did not stop " + result.project() + ": its registry entry names PID " + pid(result)
                     + ", which localdb never signals (PID 1, this command or one of its parents); its port stays held."

@@ -31,8 +31,9 @@ public final class StatusOutput {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PROJECT", "STATE", "PORT", "URL", "PID", "UPTIME"});
         for (ProjectStatus s : statuses) {
-            boolean running = s.state() == ProjectStatus.State.RUNNING;
-            rows.add(new String[] {s.name().value(), s.state().label(), s.port().map(Object::toString).orElse("-") + NamedPortsText.summary(s.namedPorts()),
+            // With the wrapper gone, the recorded PID is dead: what serves is a process it left behind.
+            boolean running = s.state() == ProjectStatus.State.RUNNING && !s.wrapperGone();
+            rows.add(new String[] {s.name().value(), s.stateText(), s.port().map(Object::toString).orElse("-") + NamedPortsText.summary(s.namedPorts()),
                     s.url().orElse("-"), running ? s.server().map(p -> Long.toString(p.pid())).orElse("-") : "-",
                     running ? s.since().map(since -> uptime(Duration.between(since, now))).orElse("-") : "-"});
         }
@@ -56,12 +57,15 @@ public final class StatusOutput {
                 }
                 json.writeStringField("url", s.url().orElse(null));
                 json.writeFieldName("pid");
-                if (s.state() == ProjectStatus.State.RUNNING && s.server().isPresent()) {
+                if (s.state() == ProjectStatus.State.RUNNING && !s.wrapperGone() && s.server().isPresent()) {
                     json.writeNumber(s.server().get().pid());
                 } else {
                     json.writeNull();
                 }
                 json.writeStringField("since", s.since().map(Instant::toString).orElse(null));
+                if (s.wrapperGone()) {
+                    json.writeBooleanField("wrapperGone", true);
+                }
                 NamedPortsJson.write(s.namedPorts(), json);
                 json.writeEndObject();
             }

@@ -44,7 +44,7 @@ public final class ProjectLifecycle {
         ReadinessWait readiness = new ReadinessWait(control, inspector, clock, pause);
         this.starter = new ServerStarter(allocator, launcher, control, inspector, probe, readiness);
         this.stopper = new ServerStopper(allocator, control);
-        this.statuses = new ProjectStatuses(allocator, catalog);
+        this.statuses = new ProjectStatuses(allocator, catalog, control);
     }
 
     /**

@@ -21,10 +21,12 @@ import java.util.TreeMap;
  * @param since      when the held port was allocated; empty unless the port is held
  * @param allocation the registry's view of the port (e.g. RESERVED for a STOPPED project)
  * @param namedPorts the named ports held now or remembered, by name, like {@code port}
+ * @param wrapperGone RUNNING although the recorded server died: what it started (the dev server a
+ *                    killed shell or npm had started) still runs and still serves the port
  */
 public record ProjectStatus(ProjectName name, State state, Optional<ProjectConfig> config, Optional<PortNumber> port,
                             Optional<ProcessIdentity> server, Optional<Instant> since,
-                            Optional<AllocationStatus> allocation, Map<PortName, PortNumber> namedPorts) {
+                            Optional<AllocationStatus> allocation, Map<PortName, PortNumber> namedPorts, boolean wrapperGone) {
     public ProjectStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
@@ -37,8 +39,19 @@ public record ProjectStatus(ProjectName name, State state, Optional<ProjectConfi
     }
 
     public ProjectStatus(ProjectName name, State state, Optional<ProjectConfig> config, Optional<PortNumber> port,
+                         Optional<ProcessIdentity> server, Optional<Instant> since, Optional<AllocationStatus> allocation,
+                         Map<PortName, PortNumber> namedPorts) {
+        this(name, state, config, port, server, since, allocation, namedPorts, false);
+    }
+
+    public ProjectStatus(ProjectName name, State state, Optional<ProjectConfig> config, Optional<PortNumber> port,
                          Optional<ProcessIdentity> server, Optional<Instant> since, Optional<AllocationStatus> allocation) {
         this(name, state, config, port, server, since, allocation, Map.of());
+    }
+
+    /** The state as {@code status} shows it: {@code running (wrapper gone)} when {@link #wrapperGone}. */
+    public String stateText() {
+        return wrapperGone ? state.label() + " (wrapper gone)" : state.label();
     }
 
     /** Where to open the project, while it runs. */

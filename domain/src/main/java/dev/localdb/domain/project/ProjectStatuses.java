@@ -21,10 +21,12 @@ import java.util.stream.Collectors;
 final class ProjectStatuses {
     private final PortAllocator allocator;
     private final ProjectCatalog catalog;
+    private final ServerControl control;
 
-    ProjectStatuses(PortAllocator allocator, ProjectCatalog catalog) {
+    ProjectStatuses(PortAllocator allocator, ProjectCatalog catalog, ServerControl control) {
         this.allocator = allocator;
         this.catalog = catalog;
+        this.control = control;
     }
 
     /** Sorted by name. */
@@ -59,16 +61,19 @@ final class ProjectStatuses {
                 .collect(Collectors.toMap(e -> e.allocation().project(), Function.identity()));
     }
 
-    private static ProjectStatus statusOf(ProjectName name, Optional<ProjectConfig> config,
-                                          Optional<RegistryView.Entry> entry) {
+    private ProjectStatus statusOf(ProjectName name, Optional<ProjectConfig> config,
+                                   Optional<RegistryView.Entry> entry) {
         Optional<AllocationStatus> allocation = entry.map(RegistryView.Entry::status);
         Optional<Allocation> held = entry.map(RegistryView.Entry::allocation).filter(Allocation::isHeld);
-        return new ProjectStatus(name, stateOf(allocation), config,
+        boolean wrapperGone = allocation.filter(s -> s == AllocationStatus.STALE).isPresent() && held.flatMap(Allocation::owner)
+                .filter(owner -> control.leftovers(owner) > 0 && control.acceptsConnections(held.get().port())).isPresent();
+        return new ProjectStatus(name, wrapperGone ? ProjectStatus.State.RUNNING : stateOf(allocation), config,
                 entry.map(e -> e.allocation().port()),
                 held.flatMap(Allocation::owner),
                 held.map(Allocation::allocatedAt),
                 allocation,
-                entry.map(e -> e.allocation().namedPorts()).orElse(Map.of()));
+                entry.map(e -> e.allocation().namedPorts()).orElse(Map.of()),
+                wrapperGone);
     }
 
     private static ProjectStatus.State stateOf(Optional<AllocationStatus> allocation) {

@@ -25,6 +25,13 @@ public interface ServerControl {
      */
     int stopLeftovers(ProcessIdentity deadServer, Duration grace);
 
+    /**
+     * How many processes of a dead server's session still run, without touching them: a wrapper
+     * (a shell, npm) that was killed while the dev server it started serves on. 0 while the server
+     * itself runs.
+     */
+    int leftovers(ProcessIdentity deadServer);
+
     enum Termination {
         /** It stopped after the polite request. */
         STOPPED,

@@ -41,8 +41,7 @@ final class ServerStopper {
             outcome = outcomeOf(control.terminate(owner.get(), grace));
         } else {
             // The server died; what it started may still run and hold the port.
-            control.stopLeftovers(owner.get(), grace);
-            outcome = StopResult.Outcome.CRASHED;
+            outcome = control.stopLeftovers(owner.get(), grace) > 0 ? StopResult.Outcome.LEFTOVERS_STOPPED : StopResult.Outcome.CRASHED;
         }
         if (!outcome.ended()) {
             // It still runs (or was never ours to signal): releasing its port would hand a busy port to the next project.

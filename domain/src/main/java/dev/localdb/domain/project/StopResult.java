@@ -41,6 +41,8 @@ public record StopResult(ProjectName project, Outcome outcome, Optional<PortNumb
         NOT_RUNNING,
         /** The server had died without releasing its port; the port was released. */
         CRASHED,
+        /** The server had died, but what it started still ran: those processes were stopped and the port released. */
+        LEFTOVERS_STOPPED,
         /** The recorded owner is a process localdb never signals (PID 1, the caller, an ancestor); the port stays held. */
         REFUSED,
         /** The system did not let localdb signal the server (another user's process); it runs on, the port stays held. */

@@ -122,6 +122,7 @@ public abstract class ServerControlContract {
     void aLiveServerHasNoLeftoversToStop() throws Exception {
         ProcessIdentity server = startProcess();
         try {
+            assertThat(control.leftovers(server)).isZero();
             assertThat(control.stopLeftovers(server, shortGrace())).isZero();
             assertThat(isRunning(server)).isTrue();
         } finally {
@@ -134,6 +135,7 @@ public abstract class ServerControlContract {
         ProcessIdentity server = startProcess();
         endProcess(server);
 
+        assertThat(control.leftovers(server)).isZero();
         assertThat(control.stopLeftovers(server, shortGrace())).isZero();
     }
 }

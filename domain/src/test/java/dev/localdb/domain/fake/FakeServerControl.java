@@ -56,6 +56,12 @@ public final class FakeServerControl implements ServerControl {
         return stopped.size();
     }
 
+    @Override
+    public int leftovers(ProcessIdentity deadServer) {
+        return processes.isAlive(deadServer) ? 0
+                : (int) leftovers.getOrDefault(deadServer, List.of()).stream().filter(processes::isAlive).count();
+    }
+
     /** The server started this process, which stays behind (in its session) when the server dies. */
     public FakeServerControl leaveBehind(ProcessIdentity server, ProcessIdentity child) {
         leftovers.computeIfAbsent(server, s -> new java.util.ArrayList<>()).add(child);

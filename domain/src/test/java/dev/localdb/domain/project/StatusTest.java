@@ -34,6 +34,34 @@ class StatusTest {
     }
 
     @Test
+    void aDeadWrapperWhoseChildServesThePortIsRunningWithTheWrapperGone() {
+        ProcessIdentity shell = machine.runningServer("web");
+        ProcessIdentity devServer = machine.processes.start();
+        machine.control.leaveBehind(shell, devServer).serve(devServer, port(3000));
+        machine.processes.kill(shell);
+
+        ProjectStatus web = machine.lifecycle().status(name("web")).orElseThrow();
+
+        assertThat(web.state()).isEqualTo(State.RUNNING);
+        assertThat(web.wrapperGone()).isTrue();
+        assertThat(web.stateText()).isEqualTo("running (wrapper gone)");
+        assertThat(web.url()).contains("http://localhost:3000");
+    }
+
+    @Test
+    void aDeadWrapperWhoseChildDoesNotServeThePortIsCrashed() {
+        ProcessIdentity shell = machine.runningServer("web");
+        machine.control.leaveBehind(shell, machine.processes.start()); // alive, but the port is closed
+        machine.processes.kill(shell);
+
+        ProjectStatus web = machine.lifecycle().status(name("web")).orElseThrow();
+
+        assertThat(web.state()).isEqualTo(State.CRASHED);
+        assertThat(web.wrapperGone()).isFalse();
+        assertThat(web.stateText()).isEqualTo("crashed");
+    }
+
+    @Test
     void listsEveryProjectAndEveryRegistryOnlyNameSortedByName() {
         ProcessIdentity crashed = machine.runningServer("api");
         machine.processes.kill(crashed);

@@ -109,8 +109,19 @@ class StopTest {
 
         StopResult result = machine.lifecycle().stop(name("web"), GRACE);
 
-        assertThat(result.outcome()).isEqualTo(StopResult.Outcome.CRASHED);
+        assertThat(result.outcome()).isEqualTo(StopResult.Outcome.LEFTOVERS_STOPPED);
         assertThat(machine.processes.isAlive(devServer)).as("the dead server's child no longer holds the port").isFalse();
+        assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
+    }
+
+    @Test
+    void aCrashedServerThatLeftNothingBehindIsReportedCrashed() {
+        ProcessIdentity server = machine.runningServer("web");
+        machine.processes.kill(server);
+
+        StopResult result = machine.lifecycle().stop(name("web"), GRACE);
+
+        assertThat(result.outcome()).isEqualTo(StopResult.Outcome.CRASHED);
         assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
     }
 

@@ -41,4 +41,33 @@ class CrashRecoveryTest {
         assertThat(again.port()).as("the crashed project gets its port back").isEqualTo(server.port());
         assertThat(http.get(again.port(), "/health").json().get("pid").asLong()).isEqualTo(again.pid());
     }
+
+    /**
+     * Issue #14, item 16: the shell that localdb started (and recorded) is killed with -9, and the
+     * dev server it started serves on. That is not "crashed": status says so, and stop says what
+     * it stopped, without doubled parentheses.
+     */
+    @Test
+    void aKilledWrapperWhoseServerServesOnIsRunningWithTheWrapperGoneAndStopEndsTheLeftovers() throws Exception {
+        Result created = sandbox.localdb().run("new", "node", "--command", "python3 -m http.server \"$PORT\" --bind 127.0.0.1; echo ended");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        Started server = Started.from(sandbox.localdb().run("start", "node"));
+        assertThat(ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly()).as("kill -9 the wrapper").isTrue();
+        Poll.until("the killed wrapper to be gone", Duration.ofSeconds(10), () -> !Processes.isRunning(server.pid()));
+        assertThat(http.get(server.port(), "/").status()).as("its dev server still serves").isEqualTo(200);
+
+        Result status = sandbox.localdb().run("status");
+        Result json = sandbox.localdb().run("status", "node", "--json");
+        Result stop = sandbox.localdb().run("stop", "node");
+
+        assertThat(status.out()).as(status.toString()).containsPattern("node\\s+running \\(wrapper gone\\)\\s+" + server.port()
+                + "\\s+http://localhost:" + server.port() + "\\s+-\\s+-");
+        assertThat(json.out()).as(json.toString()).contains("\"state\":\"running\"", "\"pid\":null", "\"wrapperGone\":true");
+        assertThat(stop.exitCode()).as(stop.toString()).isZero();
+        assertThat(stop.out()).as(stop.toString()).startsWith("Stopped leftover processes of node (port " + server.port() + " released")
+                .doesNotContain(")(").doesNotContain(") (");
+        assertThat(Processes.ofHome(sandbox.home())).as("left running after stop").isEmpty();
+        assertThat(dev.localdb.testsuite.support.QuietPorts.bindable(server.port())).isTrue();
+        assertThat(sandbox.localdb().run("status").out()).containsPattern("node\\s+stopped\\s+" + server.port());
+    }
 }

@@ -76,7 +76,7 @@ class OwnerIdentityTest {
         Result stop = localdb.run("stop", "web", "--timeout", "1");
 
         assertThat(stop.exitCode()).as(stop.toString()).isZero();
-        assertThat(stop.out()).contains("was not running (crashed)");
+        assertThat(stop.out()).contains("was not running: it had crashed");
         // A signal, had one been sent, ends sleep at once; give it a moment to show before concluding none was.
         assertThat(bystander.waitFor(1, TimeUnit.SECONDS)).as("the process with the recorded PID ended").isFalse();
         assertThat(Processes.isRunning(bystander.pid())).as("the process with the recorded PID, never signalled").isTrue();
