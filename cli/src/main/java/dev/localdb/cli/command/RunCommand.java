@@ -8,10 +8,13 @@ import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.project.ProjectLifecycle;
 import dev.localdb.domain.project.ServerEnvironment;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<project>", description = "Project name.")
     String project;
 
-    @Parameters(index = "1..*", paramLabel = "<command>", description = "The command and its arguments (put them after --).")
+    @Parameters(index = "1..*", paramLabel = "<command>", description = "The command and its arguments (put them after --);"
+            + " default: the project's own --command, in its --dir. For $PORT in the command use sh -c '... $PORT'.")
     List<String> command;
 
     RunCommand(Wiring wiring) {
@@ -60,8 +64,17 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ProjectName name = ProjectName.of(project);
+        Optional<Path> directory = Optional.empty();
         if (command == null || command.isEmpty()) {
-            throw new InvalidInputException("Give the command to run after --, e.g. 'localdb run " + name + " -- npm run dev'.");
+            // No command: the project's own, where it runs (issue #14, item 8).
+            ProjectConfig config = wiring.catalog().find(name).orElseThrow(() -> new InvalidInputException(
+                    "Give the command to run after --, e.g. 'localdb run " + name + " -- npm run dev'."));
+            String own = config.command().orElseThrow(() -> new InvalidInputException("Project " + name
+                    + " runs the embedded LocalDB server: use 'localdb start " + name + "', or give a command after --."));
+            command = List.of("/bin/sh", "-c", own);
+            directory = Optional.of(config.workingDirectory().map(Path::of).orElse(wiring.home().project(name)));
+        } else {
+            refuseAnExpandedPort(name);
         }
         ProjectLifecycle lifecycle = wiring.lifecycle();
         Allocation ports = lifecycle.allocateForeground(name, Optional.empty()).allocation();
@@ -76,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             Process child;
             try {
-                child = start(name, ports);
+                child = start(name, ports, directory);
             } catch (NotRunnable e) {
                 spec.commandLine().getErr().println("error: " + Printable.of(command.get(0)) + ": " + e.getMessage());
                 return e.exitCode;
@@ -115,8 +128,32 @@ public final class RunCommand implements Callable<Integer> {
         lifecycle.finishForeground(name, self);
     }
 
-    private Process start(ProjectName name, Allocation ports) {
+    /**
+     * {@code localdb run web -- npx vite --port $PORT}: the user's shell expands {@code $PORT}
+     * (unset there) before localdb sets it, so the command gets {@code --port} with no value.
+     */
+    private void refuseAnExpandedPort(ProjectName name) {
+        for (int i = 1; i < command.size(); i++) {
+            String word = command.get(i);
+            boolean noValue = (word.equals("--port") || word.equals("-p"))
+                    && (i + 1 == command.size() || command.get(i + 1).isEmpty() || command.get(i + 1).startsWith("-"));
+            if (noValue || word.equals("--port=")) {
+                List<String> fixed = new ArrayList<>(command);
+                if (noValue) {
+                    fixed.add(i + 1, "$PORT");
+                } else {
+                    fixed.set(i, "--port=$PORT");
+                }
+                throw new InvalidInputException(word.replace("=", "") + " has no value: your shell replaced $PORT before localdb set it."
+                        + " Give the command a shell of its own, in single quotes: localdb run " + name + " -- sh -c '"
+                        + Printable.of(String.join(" ", fixed)) + "'");
+            }
+        }
+    }
+
+    private Process start(ProjectName name, Allocation ports, Optional<Path> directory) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        directory.ifPresent(d -> builder.directory(d.toFile()));
         Map<String, String> own = new TreeMap<>();
         own.put("PORT", ports.port().toString());
         ports.namedPorts().forEach((portName, port) -> own.put(portName.environmentVariable(), port.toString()));
