@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 
 /**
  * The single handler behind every listener: counts the request as in flight, checks that it comes
@@ -21,6 +22,7 @@ final class RequestDispatcher implements HttpHandler {
     private final DocumentsApi documents;
     private final DashboardApi dashboard;
     private final BodyBudget bodies = new BodyBudget();
+    private final Semaphore handlers = new Semaphore(WorkerThreads.HANDLERS, true);
 
     RequestDispatcher(InFlightRequests inFlight, HealthRoute health, OverviewPage overviewPage, DocumentsApi documents,
                       DashboardApi dashboard) {
@@ -54,9 +56,7 @@ final class RequestDispatcher implements HttpHandler {
     private void answer(HttpExchange exchange) throws IOException {
         try {
             checkLocal(exchange);
-            try (BodyBudget.Reservation reserved = bodies.reserve(exchange)) {
-                route(exchange);
-            }
+            routeInTurn(exchange);
         } catch (HttpError e) {
             if (e.status() == 413 || e.status() == 415) {
                 exchange.getResponseHeaders().set("Connection", "close"); // the unread body makes the connection unusable
@@ -101,6 +101,24 @@ final class RequestDispatcher implements HttpHandler {
         }
         if (!LocalOrigin.isLocalOrigin(exchange.getRequestHeaders().get("Origin"))) {
             throw new HttpError(403, "Forbidden Origin: only pages served from localhost, 127.0.0.1 or [::1] may call this server.");
+        }
+    }
+
+    /**
+     * The request's headers are in (read on its connection's own thread); at most
+     * {@link WorkerThreads#HANDLERS} requests are handled at once, as each may hold megabytes.
+     * {@code /health} costs nothing and never waits behind them.
+     */
+    private void routeInTurn(HttpExchange exchange) throws IOException {
+        if ("/health".equals(exchange.getRequestURI().getRawPath())) {
+            route(exchange);
+            return;
+        }
+        handlers.acquireUninterruptibly();
+        try (BodyBudget.Reservation reserved = bodies.reserve(exchange)) {
+            route(exchange);
+        } finally {
+            handlers.release();
         }
     }
 

@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it is given, so a fixed pool lets a few clients that send their headers slowly hold every thread
  * while {@code /health} waits behind them. Instead each connection with a request under way gets a
  * thread of its own (small stacks, up to {@link #MAX}; beyond that the JDK closes the new
- * connection), and a slow client is cut off after {@link LoopbackListeners#REQUEST_SECONDS}. Idle
- * threads end after 30 s, so an idle server keeps none.
+ * connection), and a slow client is cut off after {@link LoopbackListeners#REQUEST_SECONDS}. Only
+ * {@link #HANDLERS} of them handle requests at once. Idle threads end after 30 s, so an idle
+ * server keeps none.
  */
 final class WorkerThreads {
     /** Above the 200 concurrent clients the reliability suite sends. */
     static final int MAX = 256;
+    /** Of those, how many may be past their headers and handled at once (see RequestDispatcher). */
+    static final int HANDLERS = 8;
     private static final long STACK_BYTES = 256 * 1024;
 
     private WorkerThreads() {
