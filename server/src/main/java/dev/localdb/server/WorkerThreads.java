@@ -18,7 +18,7 @@ final class WorkerThreads {
     /** Above the 200 concurrent clients the reliability suite sends. */
     static final int MAX = 256;
     /** Of those, how many may be past their headers and handled at once (see RequestDispatcher). */
-    static final int HANDLERS = 8;
+    static final int HANDLERS = 4;
     private static final long STACK_BYTES = 256 * 1024;
 
     private WorkerThreads() {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server in its own JVM with {@link LocalDbServer#RECOMMENDED_JVM_OPTIONS}, as {@code localdb
@@ -74,8 +75,14 @@ final class ServerProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Fails with the child's state and log when no answer comes: that is usually the child dying. */
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            process.waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError("no answer (" + e + "); server alive: " + process.isAlive() + "; its log: " + log(), e);
+        }
     }
 
     private static URI uri(int port, String path) {
