@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -24,6 +25,12 @@ final class AtomicFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final String TEMP_SUFFIX = ".tmp";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * NIO copies every read and write through a direct buffer as large as it, and keeps one per
+     * thread; with a thread per connection, whole-file writes of 1 MiB documents would fill the
+     * JVM's direct memory (as large as its 32 MiB heap). In slices each thread keeps 16 KiB.
+     */
+    private static final int SLICE = 16 * 1024;
 
     private AtomicFiles() {
     }
@@ -36,15 +43,38 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * The whole file, read in slices like {@link #write}.
+     *
+     * @throws java.nio.file.NoSuchFileException if there is none
+     */
+    static byte[] read(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(file + " is too large to read (" + size + " bytes)");
+            }
+            byte[] content = new byte[(int) size];
+            int offset = 0;
+            for (int n; offset < content.length
+                    && (n = channel.read(ByteBuffer.wrap(content, offset, Math.min(SLICE, content.length - offset)))) >= 0; ) {
+                offset += n;
+            }
+            return offset == content.length ? content : Arrays.copyOf(content, offset);
+        }
+    }
+
     static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
         Path temp = dir.resolve("." + target.getFileName() + "." + randomHex(6) + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), privateFile())) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                for (int offset = 0; offset < content.length; offset += SLICE) {
+                    ByteBuffer buffer = ByteBuffer.wrap(content, offset, Math.min(SLICE, content.length - offset));
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
                 }
                 channel.force(true);
             }

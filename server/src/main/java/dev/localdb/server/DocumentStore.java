@@ -63,7 +63,7 @@ final class DocumentStore {
         Path file = file(collection, id);
         byte[] raw;
         try {
-            raw = Files.readAllBytes(file);
+            raw = AtomicFiles.read(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

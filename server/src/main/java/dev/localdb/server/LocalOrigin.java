@@ -18,9 +18,22 @@ final class LocalOrigin {
     private LocalOrigin() {
     }
 
-    /** Exactly one Host header naming localhost, 127.0.0.1 or [::1]; any port. */
+    /** Exactly one Host header naming localhost, 127.0.0.1 or [::1]; any port ({@link #namesPort} checks that). */
     static boolean isLocalHost(List<String> hostHeaders) {
         return hostHeaders != null && hostHeaders.size() == 1 && isLocalAuthority(hostHeaders.get(0));
+    }
+
+    /**
+     * Whether a local authority (as {@link #isLocalAuthority} accepts) names this port or none. A
+     * page on another port that reaches this server under its own origin is refused.
+     */
+    static boolean namesPort(String authority, int port) {
+        int colon = authority.lastIndexOf(':');
+        if (colon < authority.lastIndexOf(']') || colon < 0) {
+            return true; // no port: the client took the scheme's default
+        }
+        String named = authority.substring(colon + 1);
+        return named.isEmpty() || named.equals(Integer.toString(port));
     }
 
     /** No Origin (curl, scripts, same-origin GET) or an http(s) origin on a local host. */

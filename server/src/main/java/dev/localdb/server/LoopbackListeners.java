@@ -16,12 +16,18 @@ import java.util.List;
 final class LoopbackListeners {
     private static final int BACKLOG = 256; // room for a burst of connections, e.g. 200 clients at once
     private static final int ATTEMPTS_WITH_ANY_PORT = 10;
+    /**
+     * How long a client may take to send a request (line, headers and body) from its first byte.
+     * Loopback clients send in milliseconds; one that trickles its headers holds a thread.
+     */
+    static final int REQUEST_SECONDS = 5;
 
     static {
         // The JDK server waits forever for a slow or lying client (e.g. a Content-Length it never
-        // sends); with only a few worker threads, a handful of such clients would stall the server.
-        // The JDK reads these once, when the first HttpServer of the JVM is created.
-        limitIfUnset("sun.net.httpserver.maxReqTime", "60");
+        // sends, or headers one byte a second); it closes the connection after maxReqTime, checked
+        // every timerMillis. The JDK reads these once, when the first HttpServer of the JVM is created.
+        limitIfUnset("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        limitIfUnset("sun.net.httpserver.timerMillis", "500");
         limitIfUnset("sun.net.httpserver.maxRspTime", "60");
     }
 
@@ -60,9 +66,9 @@ final class LoopbackListeners {
         }
     }
 
-    private static void limitIfUnset(String property, String seconds) {
+    private static void limitIfUnset(String property, String value) {
         if (System.getProperty(property) == null) {
-            System.setProperty(property, seconds);
+            System.setProperty(property, value);
         }
     }
 }

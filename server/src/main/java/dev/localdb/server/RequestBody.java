@@ -1,7 +1,9 @@
 package dev.localdb.server;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -9,21 +11,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
-/** Reads a request body that must be one JSON object of at most 1 MiB. */
+/**
+ * Reads a request body that must be one JSON object of at most 1 MiB and {@link #MAX_NODES} nodes,
+ * sent as {@code application/json}.
+ */
 final class RequestBody {
     static final int MAX_BYTES = 1024 * 1024;
+    /**
+     * Values plus field names. A parsed node costs up to about 150 bytes, so 1 MiB of
+     * {@code {},{},...} (350,000 objects) would take some 50 MiB of heap; 20,000 take at most
+     * about 3 MiB, and still allow e.g. 2,000 records of 9 fields.
+     */
+    static final int MAX_NODES = 20_000;
+    private static final String JSON = "application/json";
     private static final int DISCARD_LIMIT = 4 * 1024 * 1024;
 
     private RequestBody() {
     }
 
     static ObjectNode readObject(HttpExchange exchange) throws IOException {
+        requireJsonType(exchange);
         byte[] raw = readCapped(exchange);
         if (raw.length == 0) {
             throw HttpError.badRequest("The request body is empty: send a JSON object, e.g. {\"name\":\"value\"}.");
         }
         JsonNode node;
         try {
+            requireFewNodes(raw);
             node = Json.MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             throw HttpError.badRequest("The request body is not valid JSON (" + e.getOriginalMessage() + where(e.getLocation()) + "): send a JSON object.");
@@ -33,6 +47,36 @@ final class RequestBody {
         }
         throw HttpError.badRequest("The request body is a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                 + ", not an object: send a JSON object, e.g. {\"name\":\"value\"}.");
+    }
+
+    /**
+     * A page on another site may send text/plain without asking first (no CORS preflight); JSON it
+     * may not. Refusing every other type keeps such writes out; {@code ; charset=...} is fine.
+     */
+    private static void requireJsonType(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].trim();
+        if (!media.equalsIgnoreCase(JSON)) {
+            discardRest(exchange.getRequestBody());
+            throw new HttpError(415, "The request body must be sent with Content-Type: application/json ("
+                    + (type == null ? "none was sent" : "not " + Text.shorten(type)) + ").");
+        }
+    }
+
+    /**
+     * Counts the nodes with a streaming parser before any tree is built: the bytes alone do not
+     * bound what a body costs once parsed.
+     */
+    private static void requireFewNodes(byte[] raw) throws IOException {
+        try (JsonParser parser = Json.MAPPER.createParser(raw)) {
+            int nodes = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (!token.isStructEnd() && ++nodes > MAX_NODES) {
+                    throw new HttpError(413, "The request body has more than " + MAX_NODES
+                            + " JSON nodes (values and field names): store smaller documents.");
+                }
+            }
+        }
     }
 
     /** Trusts neither the declared length nor its absence: stops reading one byte past the limit. */
@@ -70,7 +114,7 @@ final class RequestBody {
      * data makes the system reset it, and many clients then lose the 413 they were sent. Larger
      * bodies are not waited for: their client may not even be sending them.
      */
-    private static void discardRest(InputStream in) {
+    static void discardRest(InputStream in) {
         byte[] sink = new byte[16 * 1024];
         long discarded = 0;
         try {

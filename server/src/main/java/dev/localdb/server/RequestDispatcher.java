@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 
 /**
  * The single handler behind every listener: counts the request as in flight, checks that it comes
- * from this machine, routes it, and turns every failure into a JSON error. Nothing a handler
+ * from this machine, reserves room for its body, routes it, and turns every failure into a JSON error. Nothing a handler
  * throws reaches the client as a stack trace.
  */
 final class RequestDispatcher implements HttpHandler {
@@ -20,6 +21,8 @@ final class RequestDispatcher implements HttpHandler {
     private final OverviewPage overviewPage;
     private final DocumentsApi documents;
     private final DashboardApi dashboard;
+    private final BodyBudget bodies = new BodyBudget();
+    private final Semaphore handlers = new Semaphore(WorkerThreads.HANDLERS, true);
 
     RequestDispatcher(InFlightRequests inFlight, HealthRoute health, OverviewPage overviewPage, DocumentsApi documents,
                       DashboardApi dashboard) {
@@ -53,9 +56,9 @@ final class RequestDispatcher implements HttpHandler {
     private void answer(HttpExchange exchange) throws IOException {
         try {
             checkLocal(exchange);
-            route(exchange);
+            routeInTurn(exchange);
         } catch (HttpError e) {
-            if (e.status() == 413) {
+            if (e.status() == 413 || e.status() == 415) {
                 exchange.getResponseHeaders().set("Connection", "close"); // the unread body makes the connection unusable
             }
             if (e.allow() != null) {
@@ -88,11 +91,34 @@ final class RequestDispatcher implements HttpHandler {
     }
 
     private static void checkLocal(HttpExchange exchange) {
-        if (!LocalOrigin.isLocalHost(exchange.getRequestHeaders().get("Host"))) {
+        var host = exchange.getRequestHeaders().get("Host");
+        if (!LocalOrigin.isLocalHost(host)) {
             throw new HttpError(403, "Forbidden Host header: use http://localhost, http://127.0.0.1 or http://[::1] (this server only answers local names).");
+        }
+        int port = exchange.getLocalAddress().getPort();
+        if (!LocalOrigin.namesPort(host.get(0), port)) {
+            throw new HttpError(403, "Forbidden Host header " + Text.shorten(host.get(0)) + ": this server listens on port " + port + ".");
         }
         if (!LocalOrigin.isLocalOrigin(exchange.getRequestHeaders().get("Origin"))) {
             throw new HttpError(403, "Forbidden Origin: only pages served from localhost, 127.0.0.1 or [::1] may call this server.");
+        }
+    }
+
+    /**
+     * The request's headers are in (read on its connection's own thread); at most
+     * {@link WorkerThreads#HANDLERS} requests are handled at once, as each may hold megabytes.
+     * {@code /health} costs nothing and never waits behind them.
+     */
+    private void routeInTurn(HttpExchange exchange) throws IOException {
+        if ("/health".equals(exchange.getRequestURI().getRawPath())) {
+            route(exchange);
+            return;
+        }
+        handlers.acquireUninterruptibly();
+        try (BodyBudget.Reservation reserved = bodies.reserve(exchange)) {
+            route(exchange);
+        } finally {
+            handlers.release();
         }
     }
 

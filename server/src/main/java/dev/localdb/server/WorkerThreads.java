@@ -1,28 +1,35 @@
 package dev.localdb.server;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that run request handlers: few, because requests are short file operations and an
- * idle server must stay small. Extra requests wait in the queue rather than getting threads.
+ * The threads that run requests. The JDK server reads a request's line and headers on the thread
+ * it is given, so a fixed pool lets a few clients that send their headers slowly hold every thread
+ * while {@code /health} waits behind them. Instead each connection with a request under way gets a
+ * thread of its own (small stacks, up to {@link #MAX}; beyond that the JDK closes the new
+ * connection), and a slow client is cut off after {@link LoopbackListeners#REQUEST_SECONDS}. Only
+ * {@link #HANDLERS} of them handle requests at once. Idle threads end after 30 s, so an idle
+ * server keeps none.
  */
 final class WorkerThreads {
-    static final int COUNT = 8;
+    /** Above the 200 concurrent clients the reliability suite sends. */
+    static final int MAX = 256;
+    /** Of those, how many may be past their headers and handled at once (see RequestDispatcher). */
+    static final int HANDLERS = 4;
+    private static final long STACK_BYTES = 256 * 1024;
 
     private WorkerThreads() {
     }
 
     static ThreadPoolExecutor create() {
         AtomicInteger number = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(COUNT, COUNT, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "localdb-http-" + number.incrementAndGet());
+        return new ThreadPoolExecutor(0, MAX, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(null, task, "localdb-http-" + number.incrementAndGet(), STACK_BYTES);
             thread.setDaemon(true); // never what keeps the JVM alive; the stop logic ends the server
             return thread;
         });
-        pool.allowCoreThreadTimeOut(true); // after 30 s without requests no worker thread is left
-        return pool;
     }
 }

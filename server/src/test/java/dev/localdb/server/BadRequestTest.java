@@ -3,6 +3,7 @@ package dev.localdb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,50 @@ class BadRequestTest {
         assertThat(accepted.statusCode()).isEqualTo(201);
         assertThat(rejected.statusCode()).isEqualTo(413);
         assertThat(assertError(rejected.body())).contains("1 MiB");
+        assertThat(Json.MAPPER.readTree(server.get("/api/notes").body()).get("documents")).hasSize(1);
+    }
+
+    /** Issue #13 item 1: a page may send text/plain (or a form) cross-origin without a preflight. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data",
+            "application/jsonx", "application/json-seq", "-"})
+    void aWriteNotSentAsApplicationJsonIs415(String type) throws Exception {
+        HttpRequest.Builder post = HttpRequest.newBuilder(server.uri("/api/notes")).POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"));
+        HttpRequest.Builder put = HttpRequest.newBuilder(server.uri("/api/notes/x")).PUT(HttpRequest.BodyPublishers.ofString("{\"a\":1}"));
+        if (!type.equals("-")) {
+            post.header("Content-Type", type);
+            put.header("Content-Type", type);
+        }
+
+        for (HttpResponse<String> response : List.of(server.send(post), server.send(put))) {
+            assertThat(response.statusCode()).as(type).isEqualTo(415);
+            assertThat(assertError(response.body())).contains("Content-Type: application/json");
+        }
+        assertNothingStored();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8"})
+    void applicationJsonWithOrWithoutParametersIsAccepted(String type) {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/notes")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")));
+
+        assertThat(response.statusCode()).as(type).isEqualTo(201);
+    }
+
+    /** Issue #13 item 1: what a body costs once parsed is bounded by its nodes, not only its bytes. */
+    @Test
+    void aBodyOfAtMostTheNodeLimitIsAcceptedAndOneNodeMoreIs413() throws Exception {
+        // {"a":[0,0,...]}: the object, the field name, the array and its numbers
+        String atLimit = "{\"a\":[" + "0,".repeat(RequestBody.MAX_NODES - 4) + "0]}";
+        String overLimit = "{\"a\":[" + "0,".repeat(RequestBody.MAX_NODES - 3) + "0]}";
+
+        HttpResponse<String> accepted = server.post("/api/notes", atLimit);
+        HttpResponse<String> rejected = server.post("/api/notes", overLimit);
+
+        assertThat(accepted.statusCode()).isEqualTo(201);
+        assertThat(rejected.statusCode()).isEqualTo(413);
+        assertThat(assertError(rejected.body())).contains(String.format("%d", RequestBody.MAX_NODES), "nodes");
         assertThat(Json.MAPPER.readTree(server.get("/api/notes").body()).get("documents")).hasSize(1);
     }
 

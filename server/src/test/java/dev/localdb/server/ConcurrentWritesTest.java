@@ -62,7 +62,7 @@ class ConcurrentWritesTest {
             for (int i = 0; i < 50; i++) {
                 String body = "{\"writer\":" + i + ",\"payload\":\"" + String.valueOf(i % 10).repeat(10_000) + "\"}";
                 responses.add(server.client.sendAsync(HttpRequest.newBuilder(server.uri("/api/counters/" + id))
-                        .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             responses.forEach(future -> assertThat(future.join().statusCode()).isEqualTo(200));

@@ -29,11 +29,26 @@ class HostAndOriginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "localhost:3000", "LOCALHOST:1", "127.0.0.1", "127.0.0.1:8080", "[::1]", "[::1]:3000"})
-    void localHostNamesAreAnswered(String host) throws Exception {
-        String response = server.raw("GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    @ValueSource(strings = {"localhost", "localhost:PORT", "LOCALHOST:PORT", "127.0.0.1", "127.0.0.1:PORT", "[::1]", "[::1]:PORT"})
+    void localHostNamesWithThisPortOrNoneAreAnswered(String host) throws Exception {
+        String response = server.raw("GET /health HTTP/1.1\r\nHost: " + host.replace("PORT", Integer.toString(server.port()))
+                + "\r\nConnection: close\r\n\r\n");
 
         assertThat(TestServer.status(response)).isEqualTo(200);
+    }
+
+    /** Issue #13 item 11: a page on another local port that reaches this server under its own name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost:3000", "LOCALHOST:1", "127.0.0.1:8080", "[::1]:3000", "localhost:0", "localhost:99999"})
+    void aLocalHostNamingAnotherPortIsRefusedWith403(String host) throws Exception {
+        String response = server.raw("GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        String write = server.raw("POST /api/notes HTTP/1.1\r\nHost: " + host
+                + "\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n{\"a\":1}");
+
+        assertThat(TestServer.status(response)).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(TestServer.body(response)).get("error").asText()).contains("port " + server.port());
+        assertThat(TestServer.status(write)).isEqualTo(403);
+        assertThat(server.get("/api/notes").body()).isEqualTo("{\"documents\":[]}");
     }
 
     @ParameterizedTest
