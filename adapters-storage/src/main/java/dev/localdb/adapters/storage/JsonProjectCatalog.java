@@ -168,10 +168,10 @@ public final class JsonProjectCatalog implements ProjectCatalog {
         }
     }
 
-    /** Moves a data folder with something in it to {@code removed/<name>/<time>}; an empty one is not kept. */
+    /** Moves a data folder with files in it to {@code removed/<name>/<time>}; one without any is not kept. */
     private Optional<String> keepData(ProjectName name, Path data) {
         try {
-            if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS) || ProjectFiles.isEmptyDirectory(data)) {
+            if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS) || ProjectFiles.holdsNoFiles(data)) {
                 return Optional.empty();
             }
             Path byName = removedRoot().resolve(name.value());

@@ -91,9 +91,10 @@ final class ProjectFiles {
         return hidden;
     }
 
-    static boolean isEmptyDirectory(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+    /** True when the folder holds nothing but (empty) folders: e.g. a server's data folder before its first document. */
+    static boolean holdsNoFiles(Path dir) throws IOException {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            return tree.allMatch(path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS));
         }
     }
 

@@ -69,6 +69,17 @@ class ProjectRemovalFilesTest {
     }
 
     @Test
+    void aDataFolderWithoutFilesIsNotKept() throws Exception {
+        catalog.create(ProjectConfig.defaults(SHOP, CREATED));
+        Files.createDirectories(root.resolve("shop/data/collections/empty"));
+
+        assertThat(catalog.remove(SHOP, false).orElseThrow().keptData()).isEmpty();
+
+        assertThat(home.resolve("removed")).doesNotExist();
+        assertThat(root.resolve("shop")).doesNotExist();
+    }
+
+    @Test
     void purgeDeletesTheDataToo() throws Exception {
         catalog.create(ProjectConfig.defaults(SHOP, CREATED));
         Files.writeString(root.resolve("shop/data/marker"), "data");
