@@ -75,7 +75,7 @@ class CommandHabitsTest {
         assertThat(Processes.isRunning(a)).isTrue();
         Result typo = sandbox.localdb().run("stop", "a", "bb");
         assertThat(typo.exitCode()).as("a typo among the names stops nothing").isEqualTo(2);
-        assertThat(typo.err()).contains("No project bb. Did you mean b?");
+        assertThat(typo.err()).contains("No project bb. Did you mean b");
         assertThat(Processes.isRunning(a)).isTrue();
 
         Result stop = sandbox.localdb().run("stop", "a", "b");

@@ -41,7 +41,7 @@ class RmEditTest {
         Path kept = onlyRemoval("shop");
         assertThat(rm.out()).contains("Its data is kept in " + kept);
         try (Stream<Path> files = Files.walk(kept)) {
-            assertThat(files.filter(Files::isRegularFile).map(Files::readString)).anyMatch(text -> text.contains("tea"));
+            assertThat(files.filter(Files::isRegularFile).map(RmEditTest::read)).anyMatch(text -> text.contains("tea"));
         }
         Result status = sandbox.localdb().run("status", "shop");
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(2);
@@ -185,6 +185,14 @@ class RmEditTest {
         assertThat(sandbox.localdb().run("new", "x", "--port", "99999").err())
                 .isEqualTo(sandbox.localdb().run("edit", "web", "--port", "99999").err());
         assertThat(Files.readString(sandbox.home().resolve("projects/web/project.json"))).isEqualTo(before);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Path onlyRemoval(String project) throws Exception {
