@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** Stops a server that localdb verified as its own, and releases (but remembers) its port. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Stop the servers of the projects named, e.g. 'localdb stop web api', or of every project with --all"
-                + " (SIGTERM, then SIGKILL after the timeout). Their ports are released but remembered.")
+        description = "Stop the projects' servers ('localdb stop web api', or --all): SIGTERM, then SIGKILL after the timeout."
+                + " Their ports are released but remembered.")
 public final class StopCommand implements Callable<Integer> {
     private final Wiring wiring;
 
