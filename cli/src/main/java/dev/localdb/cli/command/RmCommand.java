@@ -82,8 +82,11 @@ public final class RmCommand implements Callable<Integer> {
                 return ExitCode.FAILURE;
             }
             Files.deleteIfExists(wiring.home().project(name).resolve("server.json"));
-            stopped = result.server().map(server -> (result.outcome() == StopResult.Outcome.KILLED ? "killed" : "stopped")
-                    + " its server (PID " + server.pid() + ")");
+            stopped = result.server().map(server -> switch (result.outcome()) {
+                case KILLED -> "killed its server (PID " + server.pid() + ")";
+                case CRASHED -> "cleaned up after its crashed server (PID " + server.pid() + ")";
+                default -> "stopped its server (PID " + server.pid() + ")";
+            });
         }
         // The ports first: should removing the folder fail, 'localdb rm' again finishes the job.
         Optional<Allocation> forgotten = wiring.allocator().forget(name);
