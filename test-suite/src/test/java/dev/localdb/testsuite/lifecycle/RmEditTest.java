@@ -89,6 +89,23 @@ class RmEditTest {
     }
 
     @Test
+    void rmOfAServerThatCannotBeStoppedKeepsEverything() throws Exception {
+        sandbox.localdb().run("new", "tree");
+        assertThat(sandbox.localdb().run("port", "tree").exitCode()).isZero();
+        RegistryFile.giveOwner(sandbox.home(), "tree", 1); // a process localdb never signals
+
+        Result rm = sandbox.localdb().run("rm", "tree", "--force", "--purge");
+
+        assertThat(rm.exitCode()).as(rm.toString()).isEqualTo(1);
+        assertThat(rm.err().lines()).singleElement().asString()
+                .startsWith("error: Did not stop tree: its registry entry names PID 1").endsWith("Nothing was removed.");
+        assertThat(rm.out()).doesNotContain("Removed");
+        assertThat(sandbox.home().resolve("projects/tree/project.json")).exists();
+        assertThat(sandbox.home().resolve("projects/tree/data")).exists();
+        assertThat(RegistryFile.allocation(sandbox.home(), "tree").path("owner").path("pid").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void rmAtATerminalAsksAndAnAnswerOfNoChangesNothing() throws Exception {
         assumeTrue(PseudoTerminal.available(), "util-linux script is needed for a pseudo-terminal");
         Started server = Started.from(sandbox.localdb().run("start", "shop", "--create", "--no-browser"));
