@@ -1,5 +1,6 @@
 package dev.localdb.cli;
 
+import dev.localdb.cli.command.CommandTypo;
 import dev.localdb.cli.command.LocalDbCommand;
 import dev.localdb.domain.model.Printable;
 import java.io.PrintWriter;
@@ -34,8 +35,9 @@ public final class LocalDbCli {
     }
 
     public static int run(String[] args, Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
+        String[] inOrder = GlobalOptions.afterTheCommand(args);
         try {
-            return commandLine(args, env, userHome, out, err).execute(args);
+            return commandLine(inOrder, env, userHome, out, err).execute(inOrder);
         } finally {
             out.flush();
             err.flush();
@@ -46,10 +48,24 @@ public final class LocalDbCli {
     private static int badUsage(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
+        if (isUnknownCommand(error)) {
+            err.println("error: " + CommandTypo.message(command, ((CommandLine.UnmatchedArgumentException) error).getUnmatched().get(0)));
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
         // picocli quotes the bad argument as it is: escape what could drive the terminal or break the line.
         err.println("error: " + Printable.escaped(error.getMessage()) + " (try '" + command.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.BAD_INPUT;
+    }
+
+    /** The first word after 'localdb' is not one of its commands (a typo such as 'stauts'). */
+    private static boolean isUnknownCommand(CommandLine.ParameterException error) {
+        CommandLine command = error.getCommandLine();
+        return error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && command.getParent() == null && !command.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty() && command.getParseResult() != null
+                && command.getParseResult().originalArgs().indexOf(unmatched.getUnmatched().get(0)) == 0;
     }
 
     /** Gives every command that wants it the shared {@link Wiring}. */

@@ -25,10 +25,16 @@ import java.util.function.Consumer;
  * creating the same project one wins and the other is told it exists; nobody ever sees half a
  * project. Damaged project files fail {@link #find} with a message naming the file, and are
  * skipped by {@link #list} with a warning, so one bad folder does not hide every other project.
+ * A removed project's data is moved to {@code $LOCALDB_HOME/removed/<name>/<UTC time>/}, next to
+ * the projects root, so that a new project of the same name starts with no data, and the folder
+ * itself is renamed to a hidden name before it is deleted, so that it too disappears at once.
  */
 public final class JsonProjectCatalog implements ProjectCatalog {
     static final String CONFIG_FILE = "project.json";
     static final String DATA_DIR = "data";
+    static final String REMOVED_DIR = "removed";
+    private static final java.time.format.DateTimeFormatter REMOVAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final int MAX_FILE_BYTES = 64 * 1024;
 
     private final Path root;
@@ -112,6 +118,78 @@ public final class JsonProjectCatalog implements ProjectCatalog {
             warnings.accept("Skipping project \"" + name + "\": " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    @Override
+    public ProjectConfig update(ProjectConfig config) {
+        Path folder = folderOf(config.name());
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw ProjectErrors.missing(config.name());
+        }
+        Path file = folder.resolve(CONFIG_FILE);
+        try {
+            ProjectFiles.replacePrivateFile(file, ProjectJson.encode(config));
+            return config;
+        } catch (IOException e) {
+            throw ProjectErrors.unusable("write project file", file, e);
+        }
+    }
+
+    @Override
+    public Optional<Removal> remove(ProjectName name, boolean purgeData) {
+        Path folder = folderOf(name);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        ProjectConfig config = read(name, folder);
+        Optional<String> kept = purgeData ? Optional.empty() : keepData(name, folder.resolve(DATA_DIR));
+        Path hidden;
+        try {
+            hidden = ProjectFiles.hide(folder, name.value());
+        } catch (IOException e) {
+            throw ProjectErrors.unusable("remove project folder", folder, e);
+        }
+        try {
+            ProjectFiles.deleteTree(hidden);
+        } catch (IOException e) {
+            // Hidden already: no command sees the project any more, only the disk space is not back yet.
+            throw ProjectErrors.unusable("delete what is left of project " + name + " in", hidden, e);
+        }
+        return Optional.of(new Removal(config, kept));
+    }
+
+    @Override
+    public Optional<String> keptData(ProjectName name) {
+        Path kept = removedRoot().resolve(name.value());
+        try (DirectoryStream<Path> removals = Files.newDirectoryStream(kept)) {
+            return removals.iterator().hasNext() ? Optional.of(kept.toString()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // none kept (or not readable, which says nothing worth failing for)
+        }
+    }
+
+    /** Moves a data folder with files in it to {@code removed/<name>/<time>}; one without any is not kept. */
+    private Optional<String> keepData(ProjectName name, Path data) {
+        try {
+            if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS) || ProjectFiles.holdsNoFiles(data)) {
+                return Optional.empty();
+            }
+            Path byName = removedRoot().resolve(name.value());
+            ProjectFiles.createPrivateDirectories(byName);
+            String time = REMOVAL_TIME.format(java.time.Instant.now());
+            Path target = byName.resolve(time);
+            for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
+                target = byName.resolve(time + "-" + n); // removed twice within a second
+            }
+            Files.move(data, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return Optional.of(target.toString());
+        } catch (IOException e) {
+            throw ProjectErrors.unusable("keep the data of project " + name + " from", data, e);
+        }
+    }
+
+    private Path removedRoot() {
+        return root.resolveSibling(REMOVED_DIR);
     }
 
     private ProjectConfig read(ProjectName name, Path folder) {

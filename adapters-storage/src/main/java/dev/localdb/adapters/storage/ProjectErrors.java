@@ -18,6 +18,10 @@ final class ProjectErrors {
                 + name + "'.");
     }
 
+    static InvalidInputException missing(ProjectName name) {
+        return new InvalidInputException("Project \"" + name + "\" does not exist: create it with 'localdb new " + name + "'.");
+    }
+
     static InvalidInputException damaged(ProjectName name, Path file, String reason) {
         return new InvalidInputException(oneLine("Project file " + file + " is damaged (" + reason
                 + "): repair it, or move the folder " + file.getParent() + " aside and run 'localdb new " + name + "' again."));

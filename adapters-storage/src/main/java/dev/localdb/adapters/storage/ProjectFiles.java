@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 final class ProjectFiles {
     /** Staging folders start with a dot, which no project name can, so they never pass for projects. */
     static final String STAGING_PREFIX = ".new-";
+    /** A project folder being removed; hidden like a staging folder. */
+    static final String REMOVING_PREFIX = ".removing-";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ProjectFiles() {
@@ -59,6 +61,49 @@ final class ProjectFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        }
+    }
+
+    /**
+     * Replaces a file in one step: the new content goes to a private temporary file in the same
+     * folder, forced to disk, and is renamed over the old one, so a reader sees old or new, whole.
+     */
+    static void replacePrivateFile(Path file, byte[] content) throws IOException {
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + HexFormat.of().formatHex(random));
+        try {
+            writeNewPrivateFile(temp, content);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(file.getParent());
+    }
+
+    /** Renames a project folder to a hidden name in the same root, so that it is gone at once for every reader. */
+    static Path hide(Path folder, String name) throws IOException {
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        Path hidden = folder.resolveSibling(REMOVING_PREFIX + name + "-" + HexFormat.of().formatHex(random));
+        Files.move(folder, hidden, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(folder.getParent());
+        return hidden;
+    }
+
+    /** True when the folder holds nothing but (empty) folders: e.g. a server's data folder before its first document. */
+    static boolean holdsNoFiles(Path dir) throws IOException {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            return tree.allMatch(path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS));
+        }
+    }
+
+    /** Deletes a folder and everything in it, without following symbolic links; the first failure is thrown. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

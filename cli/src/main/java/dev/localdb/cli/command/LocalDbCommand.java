@@ -10,10 +10,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gives each named project its own TCP port: the same one after a restart, never one another project or program holds.",
-        subcommands = {NewCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class,
-                OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class, ConfigCommand.class,
-                WhyCommand.class, DoctorCommand.class, ServeCommand.class, CompletionCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start;"
+        subcommands = {NewCommand.class, EditCommand.class, RmCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
+                LogsCommand.class, OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class,
+                ConfigCommand.class, WhyCommand.class, DoctorCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
+        footer = {"", "--verbose, --no-color and --json (where the command has it) may also come before the command: 'localdb --verbose status'."
+                + " 'localdb help <command>' is 'localdb <command> --help'.",
+                "", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start;"
                 + " 'run' exits with its command's code, 127 when the command is not found, 126 when it cannot be executed.",
                 "Files live in $LOCALDB_HOME (default ~/.localdb)."})
 public final class LocalDbCommand implements Runnable {

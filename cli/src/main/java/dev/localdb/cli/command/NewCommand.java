@@ -85,6 +85,9 @@ public final class NewCommand implements Callable<Integer> {
             out.println("Named ports: " + created.portNames().stream().map(n -> n + " ($" + n.environmentVariable() + ")")
                     .collect(Collectors.joining(", ")) + ".");
         }
+        // 'localdb rm' kept an earlier project's data: this one does not pick it up, and says so.
+        wiring.catalog().keptData(name).ifPresent(kept -> out.println("It starts with no data: the data of an earlier project "
+                + name + " is kept in " + kept + " ('localdb rm' left it there)."));
         out.println("Start it with 'localdb start " + name + "'.");
         return 0;
     }
@@ -108,7 +111,8 @@ public final class NewCommand implements Callable<Integer> {
                 : " is excluded (excludedPorts), so localdb never hands it out";
     }
 
-    private static String existingDirectory(String text) {
+    /** The --dir of new and edit: an existing directory, made absolute; the same one-line error for both. */
+    static String existingDirectory(String text) {
         Path path;
         try {
             path = Path.of(text).toAbsolutePath().normalize();

@@ -9,7 +9,10 @@ import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.StopResult;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** Stops a server that localdb verified as its own, and releases (but remembers) its port. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Stop the project's server (SIGTERM, then SIGKILL after the timeout). The port is released but remembered.")
+        description = "Stop the projects' servers ('localdb stop web api', or --all): SIGTERM, then SIGKILL after the timeout."
+                + " Their ports are released but remembered.")
 public final class StopCommand implements Callable<Integer> {
     private final Wiring wiring;
 
@@ -33,8 +37,8 @@ public final class StopCommand implements Callable<Integer> {
     @Mixin
     NoColorOption color;
 
-    @Parameters(paramLabel = "<project>", arity = "0..1", description = "Project name.")
-    String project;
+    @Parameters(paramLabel = "<project>", arity = "0..*", description = "Project names (one or more).")
+    List<String> projects;
 
     @Option(names = "--all", description = "Stop every running project.")
     boolean all;
@@ -49,15 +53,18 @@ public final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (all == (project != null)) {
+        boolean named = projects != null && !projects.isEmpty();
+        if (all && named) {
+            throw new InvalidInputException("give project names or --all, not both.");
+        }
+        if (!all && !named) {
             throw new InvalidInputException("Give either a project or --all, e.g. 'localdb stop web'.");
         }
         if (timeoutSeconds < 0) {
             throw new InvalidInputException("Invalid --timeout " + timeoutSeconds + ": give zero or more seconds.");
         }
         Duration grace = Duration.ofSeconds(timeoutSeconds);
-        List<StopResult> results = all ? wiring.lifecycle().stopAll(grace)
-                : List.of(wiring.lifecycle().stop(ProjectName.of(project), grace));
+        List<StopResult> results = all ? wiring.lifecycle().stopAll(grace) : stopEach(grace);
         var out = spec.commandLine().getOut();
         if (results.isEmpty()) {
             out.println("No project is running.");
@@ -74,6 +81,24 @@ public final class StopCommand implements Callable<Integer> {
             }
         }
         return exitCode;
+    }
+
+    /** Every name is checked first: a typo among them stops nothing. Each name once, in the order given. */
+    private List<StopResult> stopEach(Duration grace) {
+        Set<ProjectName> names = new LinkedHashSet<>();
+        for (String project : projects) {
+            names.add(ProjectName.of(project));
+        }
+        for (ProjectName name : names) {
+            if (wiring.lifecycle().status(name).isEmpty()) {
+                throw wiring.lifecycle().unknown(name);
+            }
+        }
+        List<StopResult> results = new ArrayList<>();
+        for (ProjectName name : names) {
+            results.add(wiring.lifecycle().stop(name, grace));
+        }
+        return results;
     }
 
     /** Stopped or killed: a success line; found crashed: a failure line; not running: as is. */

@@ -18,4 +18,36 @@ public interface ProjectCatalog {
 
     /** Every project, sorted by name. */
     List<ProjectConfig> list();
+
+    /**
+     * Replaces an existing project's configuration ({@code localdb edit}) in one step: a reader
+     * sees the old or the new one, never a mix. The name and the creation time are the project's.
+     *
+     * @throws dev.localdb.domain.error.InvalidInputException when there is no such project
+     */
+    ProjectConfig update(ProjectConfig config);
+
+    /**
+     * Removes the project ({@code localdb rm}): its configuration and its folder disappear at once.
+     * Its data is kept, moved out of the way so that a new project of the same name starts empty,
+     * unless {@code purgeData}; an empty data folder is not worth keeping.
+     *
+     * @return empty when there was no such project
+     */
+    Optional<Removal> remove(ProjectName name, boolean purgeData);
+
+    /** Where the data that earlier removals of this name kept now is; empty when none was kept. */
+    Optional<String> keptData(ProjectName name);
+
+    /**
+     * What {@link #remove} did.
+     *
+     * @param keptData where the project's data now is; empty when it was purged or there was none
+     */
+    record Removal(ProjectConfig config, Optional<String> keptData) {
+        public Removal {
+            java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(keptData, "keptData");
+        }
+    }
 }

@@ -133,4 +133,59 @@ public abstract class ProjectCatalogContract {
         assertThat(later.find(web.name())).contains(web);
         assertThat(later.list()).containsExactly(api, web);
     }
+
+    @Test
+    void anUpdateReplacesTheConfigurationForLaterReaders() {
+        ProjectConfig shop = ProjectConfig.defaults(ProjectName.of("shop"), CREATED);
+        catalog.create(shop);
+        ProjectConfig edited = new ProjectConfig(shop.name(), Optional.of(PortNumber.of(4000)), Optional.of("serve --port $PORT"),
+                Optional.of("/srv/shop"), CREATED, List.of(PortName.of("api")));
+
+        assertThat(reopened().update(edited)).isEqualTo(edited);
+
+        assertThat(reopened().find(shop.name())).contains(edited);
+        assertThat(reopened().list()).containsExactly(edited);
+    }
+
+    @Test
+    void updatingAProjectThatDoesNotExistFailsAndCreatesNothing() {
+        ProjectConfig ghost = ProjectConfig.defaults(ProjectName.of("ghost"), CREATED);
+
+        assertThatThrownBy(() -> catalog.update(ghost))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("ghost")
+                .hasMessageContaining("does not exist");
+
+        assertThat(reopened().list()).isEmpty();
+    }
+
+    @Test
+    void aRemovedProjectIsGoneAndItsNameCanBeUsedAgain() {
+        ProjectConfig shop = new ProjectConfig(ProjectName.of("shop"), Optional.of(PortNumber.of(4000)), Optional.of("serve"),
+                Optional.empty(), CREATED);
+        ProjectConfig web = ProjectConfig.defaults(ProjectName.of("web"), CREATED);
+        catalog.create(shop);
+        catalog.create(web);
+
+        assertThat(reopened().remove(shop.name(), true)).hasValueSatisfying(removal -> {
+            assertThat(removal.config()).isEqualTo(shop);
+            assertThat(removal.keptData()).as("purged").isEmpty();
+        });
+
+        assertThat(reopened().find(shop.name())).isEmpty();
+        assertThat(reopened().list()).containsExactly(web);
+        assertThat(reopened().remove(shop.name(), false)).as("a second removal").isEmpty();
+        ProjectConfig again = ProjectConfig.defaults(shop.name(), CREATED.plusSeconds(60));
+        assertThat(reopened().create(again)).isEqualTo(again);
+        assertThat(reopened().find(shop.name())).contains(again);
+    }
+
+    @Test
+    void removingAProjectWithoutDataKeepsNothing() {
+        catalog.create(ProjectConfig.defaults(ProjectName.of("shop"), CREATED));
+
+        assertThat(reopened().remove(ProjectName.of("shop"), false)).hasValueSatisfying(removal ->
+                assertThat(removal.keptData()).as("an empty data folder is not kept").isEmpty());
+        assertThat(reopened().keptData(ProjectName.of("shop"))).isEmpty();
+    }
 }

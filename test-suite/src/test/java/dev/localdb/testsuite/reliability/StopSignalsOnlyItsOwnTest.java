@@ -3,8 +3,6 @@ package dev.localdb.testsuite.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localdb.testsuite.support.LocalDbRunner;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * never init or the caller, and says so (exit 1, port still held) when it could not stop it.
  */
 class StopSignalsOnlyItsOwnTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     final LocalDbSandbox sandbox = new LocalDbSandbox();
@@ -69,7 +66,7 @@ class StopSignalsOnlyItsOwnTest {
     @Test
     void aRegistryNamingPidOneWithItsRealStartTimeIsRefusedWithAClearLine() throws Exception {
         assertThat(sandbox.localdb().run("port", "tree").exitCode()).isZero();
-        giveOwner(sandbox.home(), "tree", 1);
+        RegistryFile.giveOwner(sandbox.home(), "tree", 1);
 
         Result stop = sandbox.localdb().run("stop", "tree");
 
@@ -93,7 +90,7 @@ class StopSignalsOnlyItsOwnTest {
         Process server = new ProcessBuilder("sleep", "600").start();
         try {
             assertThat(asNobody(home, "port", "tree").exitCode()).isZero();
-            giveOwner(home, "tree", server.pid());
+            RegistryFile.giveOwner(home, "tree", server.pid());
 
             Result stop = asNobody(home, "stop", "tree", "--timeout", "1");
 
@@ -125,22 +122,6 @@ class StopSignalsOnlyItsOwnTest {
     }
 
     /** Hand-edits the registry: the project's entry is held by the live process {@code pid}, with its real start time. */
-    private static void giveOwner(Path home, String project, long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
-        long startTicks = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
-        String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
-        ObjectNode registry = (ObjectNode) RegistryFile.read(home);
-        registry.withArray("allocations").forEach(a -> {
-            if (a.get("project").asText().equals(project)) {
-                ObjectNode owner = ((ObjectNode) a).putObject("owner");
-                owner.put("pid", pid);
-                owner.put("startTime", startTicks);
-                owner.put("bootId", bootId);
-            }
-        });
-        Files.writeString(RegistryFile.path(home), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(registry));
-    }
-
     private Result asNobody(Path home, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                 LocalDbRunner.launcher().toString()));

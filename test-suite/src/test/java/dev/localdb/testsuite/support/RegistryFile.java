@@ -2,7 +2,9 @@ package dev.localdb.testsuite.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,5 +34,25 @@ public final class RegistryFile {
     public static JsonNode allocation(Path home, String project) throws IOException {
         return allocations(home).stream().filter(a -> a.get("project").asText().equals(project)).findFirst()
                 .orElseThrow(() -> new AssertionError("no allocation for " + project));
+    }
+
+    /**
+     * Hand-edits the project's entry to name {@code pid} (with its real start time and this boot)
+     * as its owner, as a damaged or planted registry would.
+     */
+    public static void giveOwner(Path home, String project, long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+        long startTicks = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+        String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+        ObjectNode registry = (ObjectNode) read(home);
+        registry.withArray("allocations").forEach(a -> {
+            if (a.get("project").asText().equals(project)) {
+                ObjectNode owner = ((ObjectNode) a).putObject("owner");
+                owner.put("pid", pid);
+                owner.put("startTime", startTicks);
+                owner.put("bootId", bootId);
+            }
+        });
+        Files.writeString(path(home), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(registry));
     }
 }

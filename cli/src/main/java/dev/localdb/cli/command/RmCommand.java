@@ -1,0 +1,120 @@
+package dev.localdb.cli.command;
+
+import dev.localdb.cli.ExitCode;
+import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.NamedPortsText;
+import dev.localdb.cli.terminal.Terminal;
+import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.Allocation;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.ProjectCatalog;
+import dev.localdb.domain.project.ProjectStatus;
+import dev.localdb.domain.project.StopResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Removes a project: stops its server (after a question at a terminal, or with --force), forgets
+ * its ports, deletes its folder and log. Its data is moved aside, not deleted, unless --purge.
+ * Each step runs only when the one before it worked, so a server that cannot be stopped keeps
+ * everything: localdb never forgets a server it started.
+ */
+@Command(name = "rm", mixinStandardHelpOptions = true,
+        description = {"Remove a project: stop its server (asks first; --force does not), forget its ports, delete its folder and log.",
+                "Its data is kept in $LOCALDB_HOME/removed/<project>/ unless --purge."})
+public final class RmCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    NoColorOption color;
+
+    @Parameters(paramLabel = "<project>", description = "Project name.")
+    String project;
+
+    @Option(names = {"-f", "--force"}, description = "Do not ask: stop a running server (and with --purge delete the data) without a question.")
+    boolean force;
+
+    @Option(names = "--purge", description = "Delete the project's data (its documents) too, instead of keeping it.")
+    boolean purge;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = WholeSeconds.class, defaultValue = "10",
+            description = "How long a running server gets to stop before it is killed (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    RmCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ProjectName name = ProjectName.of(project);
+        ProjectStatus status = wiring.lifecycle().status(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
+        boolean running = status.state() == ProjectStatus.State.RUNNING;
+        PrintWriter out = spec.commandLine().getOut();
+        if ((running || purge) && !force && !confirmed(name, status, running)) {
+            out.println("Nothing removed.");
+            return ExitCode.FAILURE;
+        }
+        Duration grace = Duration.ofSeconds(timeoutSeconds);
+        Optional<String> stopped = Optional.empty();
+        if (status.state() != ProjectStatus.State.STOPPED) {
+            StopResult result = wiring.lifecycle().stop(name, grace);
+            if (!result.outcome().ended()) {
+                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + StopCommand.describe(result, grace)
+                        + " Nothing was removed."));
+                return ExitCode.FAILURE;
+            }
+            Files.deleteIfExists(wiring.home().project(name).resolve("server.json"));
+            stopped = result.server().map(server -> switch (result.outcome()) {
+                case KILLED -> "killed its server (PID " + server.pid() + ")";
+                case CRASHED -> "cleaned up after its crashed server (PID " + server.pid() + ")";
+                default -> "stopped its server (PID " + server.pid() + ")";
+            });
+        }
+        // The ports first: should removing the folder fail, 'localdb rm' again finishes the job.
+        Optional<Allocation> forgotten = wiring.allocator().forget(name);
+        Optional<ProjectCatalog.Removal> removal = wiring.catalog().remove(name, purge);
+        Files.deleteIfExists(wiring.home().runtime().resolve(name.value() + ".log"));
+        Files.deleteIfExists(wiring.home().runtime().resolve("open-" + name.value() + ".html"));
+
+        StringBuilder done = new StringBuilder("Removed project " + name + ":");
+        stopped.ifPresent(s -> done.append(' ').append(s).append(','));
+        done.append(forgotten.map(a -> " forgot " + NamedPortsText.phrase(a.port(), a.namedPorts()) + ",").orElse(""));
+        done.append(removal.isPresent() ? " deleted its folder " + wiring.home().project(name) + "." : " it had no folder (only its ports).");
+        out.println(color.style(wiring.env()).success(done.toString()));
+        removal.ifPresent(r -> out.println(r.keptData()
+                .map(kept -> "Its data is kept in " + kept + " (a new " + name + " starts with none; delete the folder when you no longer need it).")
+                .orElse(purge ? "Its data was deleted." : "It had no data to keep.")));
+        return ExitCode.OK;
+    }
+
+    /** Asks at a terminal; without one there is nobody to ask, and stdin is never read. */
+    private boolean confirmed(ProjectName name, ProjectStatus status, boolean running) {
+        String what = running ? "Stop and remove " + name + (purge ? " and delete its data" : "") : "Remove " + name + " and delete its data";
+        if (!Terminal.detect(wiring.env()).interactive()) {
+            String why = running ? "Project " + name + " is running" + status.port().map(p -> " on port " + p).orElse("")
+                    + ": 'localdb rm' would stop it" : "--purge deletes the data of " + name;
+            throw new InvalidInputException(why + ", and there is no terminal to ask at; add --force to do it without a question"
+                    + " ('localdb rm " + name + (purge ? " --purge" : "") + " --force').");
+        }
+        String answer = System.console().readLine("%s? [y/N] ", what);
+        return answer != null && (answer.trim().toLowerCase(Locale.ROOT).equals("y") || answer.trim().toLowerCase(Locale.ROOT).equals("yes"));
+    }
+}
