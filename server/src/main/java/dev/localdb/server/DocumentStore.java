@@ -30,9 +30,16 @@ final class DocumentStore {
         this.root = root;
     }
 
-    /** Opens (creating, 0700) {@code dataDir/collections} and removes temp files a crash left. */
+    /**
+     * Opens (creating, 0700) {@code dataDir/collections} and removes temp files a crash left. A
+     * data or collections folder that is a symbolic link is refused: documents would be written
+     * wherever it points (localdb checks the project's folders before it starts a server; this is
+     * the server's own guard).
+     */
     static DocumentStore open(Path dataDir) throws IOException {
         Path root = dataDir.resolve("collections");
+        refuseLink(dataDir);
+        refuseLink(root);
         AtomicFiles.createPrivateDirectories(root);
         DocumentStore store = new DocumentStore(root);
         for (CollectionName collection : store.collectionNames()) {
@@ -43,6 +50,12 @@ final class DocumentStore {
             }
         }
         return store;
+    }
+
+    private static void refuseLink(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException(dir + " is a symbolic link, which localdb refuses to follow; replace it with a real directory");
+        }
     }
 
     /** Collection name → number of documents, in name order. */

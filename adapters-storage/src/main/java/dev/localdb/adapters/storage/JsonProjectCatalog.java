@@ -56,6 +56,7 @@ public final class JsonProjectCatalog implements ProjectCatalog {
             throw ProjectErrors.exists(config.name());
         }
         Path staging = null;
+        requireTrustedParents();
         try {
             ProjectFiles.createPrivateDirectories(root);
             staging = ProjectFiles.createStagingDirectory(root, config.name().value());
@@ -86,6 +87,7 @@ public final class JsonProjectCatalog implements ProjectCatalog {
     @Override
     public List<ProjectConfig> list() {
         List<ProjectConfig> projects = new ArrayList<>();
+        requireTrustedParents();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root)) {
             for (Path folder : folders) {
                 readForListing(folder).ifPresent(projects::add);
@@ -194,6 +196,10 @@ public final class JsonProjectCatalog implements ProjectCatalog {
 
     private ProjectConfig read(ProjectName name, Path folder) {
         Path file = folder.resolve(CONFIG_FILE);
+        requireTrustedParents();
+        ProjectTrust.requireDirectory("Project folder", folder);
+        ProjectTrust.requireDirectory("Data folder", folder.resolve(DATA_DIR));
+        ProjectTrust.requireFile("Project file", file);
         byte[] json;
         try {
             if (!ProjectFiles.isRegularFile(file)) {
@@ -212,6 +218,15 @@ public final class JsonProjectCatalog implements ProjectCatalog {
         } catch (ProjectJson.Damaged e) {
             throw ProjectErrors.damaged(name, file, e.getMessage());
         }
+    }
+
+    /** The home (the folder that holds {@code projects/}) and {@code projects/} itself: a project is only as safe as they are. */
+    private void requireTrustedParents() {
+        Path home = root.getParent();
+        if (home != null) {
+            ProjectTrust.requireDirectory("LocalDB home", home);
+        }
+        ProjectTrust.requireDirectory("Projects folder", root);
     }
 
     private Path folderOf(ProjectName name) {

@@ -209,8 +209,9 @@ class JsonProjectCatalogTest {
         Files.createDirectories(root.resolve("shop"));
         Files.createSymbolicLink(root.resolve("shop/project.json"), elsewhere);
 
-        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not a regular file");
+        // Refused as the runtime refuses a link (issue #13 item 5): exit 4, not "damaged".
+        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(RegistryUnusableException.class)
+                .hasMessageContaining("is a symbolic link, which localdb refuses to follow");
     }
 
     @Test
