@@ -27,6 +27,17 @@ class EveryCommandTest {
         });
     }
 
+    /** Issue #14, item 18: only the root has a version to show. */
+    @Test
+    void onlyTheRootListsVersion() {
+        assertThat(fullTree().getCommandSpec().optionsMap()).containsKeys("-V", "--version");
+        fullTree().getSubcommands().forEach((name, command) -> {
+            assertThat(command.getCommandSpec().optionsMap()).as("options of 'localdb %s'", name)
+                    .doesNotContainKeys("-V", "--version");
+            assertThat(command.getUsageMessage()).as("help of 'localdb %s'", name).doesNotContain("--version");
+        });
+    }
+
     @Test
     void everyListingHasJson() {
         assertThat(fullTree().getSubcommands()).containsKeys(LISTINGS.toArray(String[]::new));

@@ -14,10 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Prints the completion script for bash or zsh; the script completes project names without a JVM. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script for commands, options and project names.",
+@Command(name = "completion", description = {"Print a shell completion script for commands, options and project names.",
                 "bash: source <(localdb completion bash)    zsh: source <(localdb completion zsh)"})
 public final class CompletionCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

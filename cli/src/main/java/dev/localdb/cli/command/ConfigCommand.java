@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Shows the effective settings and where each comes from. Reads only: never writes a file. */
-@Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Show each setting's effective value and its source: environment variable, config file, or default.",
+@Command(name = "config", description = {"Show each setting's effective value and its source: environment variable, config file, or default.",
                 "Settings are read from $LOCALDB_HOME/config.json; see docs/CONFIG.md."})
 public final class ConfigCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

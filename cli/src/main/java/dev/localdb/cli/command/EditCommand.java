@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
  * new port names) replaces the remembered ones, so the next start really uses it; that needs the
  * server stopped, as {@code release --forget} does.
  */
-@Command(name = "edit", mixinStandardHelpOptions = true,
-        description = "Change a project's command, directory, preferred port or port names. Only what is given changes.")
+@Command(name = "edit", description = "Change a project's command, directory, preferred port or port names. Only what is given changes.")
 public final class EditCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

@@ -14,9 +14,11 @@ import picocli.CommandLine.Parameters;
  * stdout, exit 0. Its own class rather than picocli's, so that it takes --verbose and --no-color
  * like every command and an unknown command gets the same one line as a typo does.
  */
-@Command(name = "help", helpCommand = true, mixinStandardHelpOptions = true,
-        description = "Show the help of a command, e.g. 'localdb help stop'; without one, the list of commands.")
+@Command(name = "help", helpCommand = true, description = "Show the help of a command, e.g. 'localdb help stop'; without one, the list of commands.")
 public final class HelpCommand implements Callable<Integer>, CommandLine.IHelpCommandInitializable2 {
+    @Mixin
+    HelpOption help;
+
     @Mixin
     VerboseOption verbose;
 

@@ -24,8 +24,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Prints the project's server log ({@code runtime/<project>.log}); {@code -f} keeps following it. */
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the project's server log.")
+@Command(name = "logs", description = "Show the project's server log.")
 public final class LogsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final int TAIL_BLOCK = 8192;
     private static final long FOLLOW_INTERVAL_MS = 200;
     private final Wiring wiring;

@@ -25,9 +25,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Creates a project: its configuration and its data folder. */
-@Command(name = "new", mixinStandardHelpOptions = true,
-        description = "Create a project. Without --command it runs the embedded LocalDB server.")
+@Command(name = "new", description = "Create a project. Without --command it runs the embedded LocalDB server.")
 public final class NewCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

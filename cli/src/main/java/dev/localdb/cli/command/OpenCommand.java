@@ -15,8 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Opens a running project's URL in the browser (and prints it, for when no browser can be opened). */
-@Command(name = "open", mixinStandardHelpOptions = true, description = "Open the running project in the browser.")
+@Command(name = "open", description = "Open the running project in the browser.")
 public final class OpenCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
  * Prints only the port number, so that {@code PORT=$(localdb port web) npm run dev} works; with
  * {@code --name api}, the project's named port: {@code PORT_API=$(localdb port web --name api)}.
  */
-@Command(name = "port", mixinStandardHelpOptions = true,
-        description = "Reserve a port for the project (or print the one it holds). Prints only the number.")
+@Command(name = "port", description = "Reserve a port for the project (or print the one it holds). Prints only the number.")
 public final class PortCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

@@ -15,9 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Who holds which port. Only {@code --cleanup} writes; the plain listing never does. */
-@Command(name = "ports", mixinStandardHelpOptions = true,
-        description = "List every allocation: project, port, state (active / reserved / released / stale), PID, since when.")
+@Command(name = "ports", description = "List every allocation: project, port, state (active / reserved / released / stale), PID, since when.")
 public final class PortsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

@@ -14,9 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Frees a project's port; the registry keeps it as the project's preferred port, unless told to forget it. */
-@Command(name = "release", mixinStandardHelpOptions = true,
-        description = "Free the project's port. The project remembers it and gets it again when it is free.")
+@Command(name = "release", description = "Free the project's port. The project remembers it and gets it again when it is free.")
 public final class ReleaseCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

@@ -30,10 +30,12 @@ import picocli.CommandLine.Spec;
  * Each step runs only when the one before it worked, so a server that cannot be stopped keeps
  * everything: localdb never forgets a server it started.
  */
-@Command(name = "rm", mixinStandardHelpOptions = true,
-        description = {"Remove a project: stop its server (asks first; --force does not), forget its ports, delete its folder and log.",
+@Command(name = "rm", description = {"Remove a project: stop its server (asks first; --force does not), forget its ports, delete its folder and log.",
                 "Its data is kept in $LOCALDB_HOME/removed/<project>/ unless --purge."})
 public final class RmCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

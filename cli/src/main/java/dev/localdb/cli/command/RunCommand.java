@@ -35,9 +35,11 @@ import picocli.CommandLine.Spec;
  * because it shares the terminal's process group; SIGTERM, SIGHUP and a SIGINT from elsewhere
  * are passed on to it ({@link SignalForwarding}) and localdb waits for it to go.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a command in the foreground with the project's port in PORT; release the port when it exits.")
+@Command(name = "run", description = "Run a command in the foreground with the project's port in PORT; release the port when it exits.")
 public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private final Wiring wiring;
 

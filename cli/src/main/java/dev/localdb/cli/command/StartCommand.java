@@ -25,10 +25,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Allocates the project's port, starts its server detached, waits until it is ready, opens the browser. */
-@Command(name = "start", mixinStandardHelpOptions = true,
-        description = "Start the project's server on its port (the same as last time when free) and open it in the browser."
+@Command(name = "start", description = "Start the project's server on its port (the same as last time when free) and open it in the browser."
                 + " An unknown name is refused (create it with 'localdb new' or --create).")
 public final class StartCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

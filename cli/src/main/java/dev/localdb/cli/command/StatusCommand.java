@@ -15,9 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Every project (or one) with its state, port, URL, PID and uptime. Never writes. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show projects: state (running / stopped / crashed), port, URL, PID, uptime.")
+@Command(name = "status", description = "Show projects: state (running / stopped / crashed), port, URL, PID, uptime.")
 public final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

@@ -22,10 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Stops a server that localdb verified as its own, and releases (but remembers) its port. */
-@Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Stop the projects' servers ('localdb stop web api', or --all): SIGTERM, then SIGKILL after the timeout."
+@Command(name = "stop", description = "Stop the projects' servers ('localdb stop web api', or --all): SIGTERM, then SIGKILL after the timeout."
                 + " Their ports are released but remembered.")
 public final class StopCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec

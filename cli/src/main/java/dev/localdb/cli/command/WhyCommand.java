@@ -15,11 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Who holds a port: the registry's view and the host's, side by side. Never writes. */
-@Command(name = "why", mixinStandardHelpOptions = true,
-        description = {"Tell who holds a port: a localdb project (state, since when, PID), a program outside localdb "
+@Command(name = "why", description = {"Tell who holds a port: a localdb project (state, since when, PID), a program outside localdb "
                 + "(PID and command line), both, or nobody; and whether the port is free.",
                 "Exit codes: 0 answered, 2 the port is not a number from 1 to 65535, 4 the registry cannot be read safely."})
 public final class WhyCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Wiring wiring;
 
     @Spec
