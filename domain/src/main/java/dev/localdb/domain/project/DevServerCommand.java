@@ -42,6 +42,9 @@ public record DevServerCommand(String command, Optional<String> note, boolean wa
      */
     public static DevServerCommand fromCommand(String command, Optional<String> devScript) {
         List<String> words = DevCommandLine.lastCommand(command);
+        if (DevCommandLine.fixedPort(command).isPresent()) {
+            return new DevServerCommand(command, Optional.empty(), false); // it names its port itself: the user's choice
+        }
         if (devScript.isPresent() && runsDevScript(words) && Framework.servedBy(command).isEmpty()) {
             String separator = words.get(0).equals("npm") && !words.contains("--") ? " -- " : " ";
             return adapted(command, separator, devScript.get(), "the dev script (\"" + devScript.get() + "\")");

@@ -55,6 +55,9 @@ class DevServerCommandTest {
         assertThat(DevServerCommand.fromCommand("pnpm dev", Optional.of("astro dev")).command()).isEqualTo("pnpm dev --port \"$PORT\"");
         assertThat(DevServerCommand.fromCommand("npx vite --port \"$PORT\"", Optional.empty()).command()).isEqualTo("npx vite --port \"$PORT\"");
 
+        assertThat(DevServerCommand.fromCommand("npm run dev -- --port $PORT", Optional.of("vite")).command())
+                .as("the README's example names the port itself").isEqualTo("npm run dev -- --port $PORT");
+
         DevServerCommand own = DevServerCommand.fromCommand("python3 -m http.server $PORT", Optional.of("vite"));
         assertThat(own.command()).isEqualTo("python3 -m http.server $PORT");
         assertThat(own.note()).as("a command of the user's own says nothing").isEmpty();
