@@ -116,7 +116,7 @@ public final class Wiring {
     public ProjectLifecycle lifecycle() {
         if (lifecycle == null) {
             DetachedServerLauncher launcher = new DetachedServerLauncher(home().runtime(), home()::project,
-                    EmbeddedServerCommand::of, serverEnvironment(), inspector());
+                    EmbeddedServerCommand::of, serverEnvironment(), inspector(), configuration().logsMaxBytes());
             lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher, new ProcessServerControl(inspector()),
                     inspector(), probe(), Clock.systemUTC(), Pause.sleeping());
         }

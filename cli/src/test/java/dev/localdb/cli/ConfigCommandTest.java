@@ -45,7 +45,8 @@ class ConfigCommandTest {
                 "excludedPorts           none       default",
                 "useDefaultExclusions    true       default",
                 "lockTimeoutMs           2500       " + home().resolve("config.json"),
-                "cleanupIntervalSeconds  60         LOCALDB_CLEANUP_INTERVAL_SECONDS");
+                "cleanupIntervalSeconds  60         LOCALDB_CLEANUP_INTERVAL_SECONDS",
+                "logs.maxBytes           10485760   default");
         // No built-in port lies in 8000-8099, so none is listed.
         assertThat(run.out()).contains("Never handed out:").contains("OS ephemeral port range")
                 .doesNotContain("Not chosen unless").doesNotContain("5432");

@@ -75,7 +75,11 @@ final class RequestDispatcher implements HttpHandler {
                 throw e; // the reply was under way: the client went away, nothing to tell it
             }
             LOG.log(Level.WARNING, "Storage failed: {0}", e.toString());
-            failIfPossible(exchange, 500, storageError(e));
+            if (StorageFull.is(e)) {
+                failIfPossible(exchange, 507, StorageFull.MESSAGE);
+            } else {
+                failIfPossible(exchange, 500, storageError(e));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Request " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " failed", e);
             failIfPossible(exchange, 500, "internal error");

@@ -26,7 +26,7 @@ import java.util.function.Function;
 /**
  * Starts a project's server as a process that outlives the CLI: in a session of its own (see
  * {@link LaunchDetachment}), stdin from /dev/null, stdout and stderr appended to
- * {@code runtime/<project>.log}, with the given environment plus {@code PORT}, one
+ * {@code runtime/<project>.log} (kept under its cap by {@link LogRotation}), with the given environment plus {@code PORT}, one
  * {@code PORT_<NAME>} per named port, and {@code LOCALDB_PROJECT}. A project with a command runs {@code /bin/sh -c <command>} in its
  * working directory (by default the project's folder); one without runs the embedded server.
  *
@@ -41,6 +41,8 @@ public final class DetachedServerLauncher implements ServerLauncher {
     private static final int IDENTIFY_ATTEMPTS = 200;
     private static final long IDENTIFY_PAUSE_MILLIS = 5;
     private static final long LAUNCHER_EXIT_SECONDS = 10;
+    /** 10 MiB, the default of {@code logs.maxBytes}. */
+    public static final long DEFAULT_LOG_MAX_BYTES = 10L * 1024 * 1024;
 
     private final Path runtimeDir;
     private final Function<ProjectName, Path> projectFolder;
@@ -48,6 +50,8 @@ public final class DetachedServerLauncher implements ServerLauncher {
     private final Map<String, String> baseEnvironment;
     private final ProcessInspector inspector;
     private final LaunchDetachment detachment;
+    private final LogRotation rotation;
+    private final long logMaxBytes;
 
     /**
      * @param runtimeDir            where {@code <project>.log} goes (created 0700 if missing)
@@ -59,18 +63,39 @@ public final class DetachedServerLauncher implements ServerLauncher {
     public DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
                                   Function<LaunchSpec, List<String>> embeddedServerCommand,
                                   Map<String, String> baseEnvironment, ProcessInspector inspector) {
-        this(runtimeDir, projectFolder, embeddedServerCommand, baseEnvironment, inspector, LaunchDetachment.forThisHost());
+        this(runtimeDir, projectFolder, embeddedServerCommand, baseEnvironment, inspector, DEFAULT_LOG_MAX_BYTES);
+    }
+
+    /** @param logMaxBytes the cap of each server log ({@code logs.maxBytes}); one rotated file is kept beside it */
+    public DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
+                                  Function<LaunchSpec, List<String>> embeddedServerCommand,
+                                  Map<String, String> baseEnvironment, ProcessInspector inspector, long logMaxBytes) {
+        this(runtimeDir, projectFolder, embeddedServerCommand, baseEnvironment, inspector, LaunchDetachment.forThisHost(),
+                LogRotation.forThisHost(), logMaxBytes);
     }
 
     DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
                            Function<LaunchSpec, List<String>> embeddedServerCommand,
                            Map<String, String> baseEnvironment, ProcessInspector inspector, LaunchDetachment detachment) {
+        this(runtimeDir, projectFolder, embeddedServerCommand, baseEnvironment, inspector, detachment,
+                LogRotation.forThisHost(), DEFAULT_LOG_MAX_BYTES);
+    }
+
+    DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
+                           Function<LaunchSpec, List<String>> embeddedServerCommand,
+                           Map<String, String> baseEnvironment, ProcessInspector inspector, LaunchDetachment detachment,
+                           LogRotation rotation, long logMaxBytes) {
         this.runtimeDir = Objects.requireNonNull(runtimeDir, "runtimeDir");
         this.projectFolder = Objects.requireNonNull(projectFolder, "projectFolder");
         this.embeddedServerCommand = Objects.requireNonNull(embeddedServerCommand, "embeddedServerCommand");
         this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.detachment = Objects.requireNonNull(detachment, "detachment");
+        this.rotation = Objects.requireNonNull(rotation, "rotation");
+        if (logMaxBytes < 1) {
+            throw new IllegalArgumentException("logMaxBytes must be positive: " + logMaxBytes);
+        }
+        this.logMaxBytes = logMaxBytes;
     }
 
     @Override
@@ -78,7 +103,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
         ProjectName name = spec.project().name();
         Path workingDirectory = workingDirectory(spec);
         ServerLogFile log = logOf(name);
-        ProcessBuilder builder = new ProcessBuilder(detachment.wrap(serverCommand(spec)))
+        ProcessBuilder builder = new ProcessBuilder(detachment.wrap(serverCommand(spec), rotation.arguments(log.path(), logMaxBytes)))
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
@@ -205,7 +230,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
 
     private ServerLogFile logOf(ProjectName name) {
         // A ProjectName has no separators and no leading dot, so the log stays inside the runtime directory.
-        return new ServerLogFile(runtimeDir.resolve(name.value() + ".log"));
+        return new ServerLogFile(runtimeDir.resolve(name.value() + ".log"), logMaxBytes);
     }
 
     private static String oneLine(String text) {

@@ -33,8 +33,13 @@ final class LaunchDetachment {
      * pipe before this shell ends. The command's output goes to fd 4, our stdout (the log).
      */
     private static final String PRINT_PID_OF_NEW_SESSION = "exec 4>&1; pid=$(\"$@\" 3>&1 1>&4 4>&-); echo \"$pid\" >&2";
-    /** In the new session: its PID on fd 3, then stderr onto stdout (the log, so a "not found" lands there), then the command. */
-    private static final String REPORT_PID_AND_EXEC = "echo $$ >&3; exec 3>&- 2>&1; exec \"$@\"";
+    /**
+     * In the new session: its PID on fd 3, then stderr onto stdout (the log, so a "not found" lands
+     * there, and never into the pipe that carries the PID), then stdout through the log's rotation
+     * ({@link LogRotation#PIPE_THROUGH_SPLIT}, which takes three arguments), then the command.
+     */
+    private static final String REPORT_PID_AND_EXEC = "echo $$ >&3; exec 3>&- 2>&1; " + LogRotation.PIPE_THROUGH_SPLIT
+            + "; exec 2>&1; exec \"$@\"";
     /** The command as a background job that ignores hangups; its PID on stderr, its output on the log. */
     private static final String IGNORE_HANGUP_IN_BACKGROUND = "( trap '' HUP INT QUIT; exec \"$@\" ) 2>&1 & echo $! >&2";
 
@@ -60,10 +65,19 @@ final class LaunchDetachment {
 
     /** The command line that starts {@code command} detached and prints the PID it runs as on stderr. */
     List<String> wrap(List<String> command) {
+        return wrap(command, LogRotation.atStartOnly().arguments(Path.of(""), 0));
+    }
+
+    /**
+     * As {@link #wrap(List)}, with the server's output piped through the log's rotation when
+     * {@code rotation} (from {@link LogRotation#arguments}) names it and the server gets a session of its own.
+     */
+    List<String> wrap(List<String> command, List<String> rotation) {
         List<String> wrapped = new ArrayList<>();
         if (setsid.isPresent()) {
             wrapped.addAll(List.of("/bin/sh", "-c", PRINT_PID_OF_NEW_SESSION, "localdb-launch",
                     setsid.get().toString(), "--fork", "/bin/sh", "-c", REPORT_PID_AND_EXEC, "localdb-server"));
+            wrapped.addAll(rotation);
         } else {
             // "$0" is the name the shell gives itself in messages; the command follows as "$@".
             wrapped.addAll(List.of("/bin/sh", "-c", IGNORE_HANGUP_IN_BACKGROUND, "localdb-server"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * A project's server log, {@code runtime/<project>.log}: created 0600 (never chmod-ed), appended
- * to by every start, each start opened by a marker line so that the last lines shown after a
+ * to by every start, kept under {@code logs.maxBytes} with one rotated file {@code <project>.log.1}, each start opened by a marker line so that the last lines shown after a
  * failed start belong to that start. Only the end of the file is ever read.
  */
 final class ServerLogFile {
@@ -31,19 +32,40 @@ final class ServerLogFile {
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]");
 
     private final Path file;
+    private final long maxBytes;
 
     ServerLogFile(Path file) {
+        this(file, DetachedServerLauncher.DEFAULT_LOG_MAX_BYTES);
+    }
+
+    /** @param maxBytes the cap; a start that finds half of it or more rotates the log first */
+    ServerLogFile(Path file, long maxBytes) {
         this.file = file;
+        this.maxBytes = maxBytes;
+    }
+
+    /** {@code <project>.log.1}, the one rotated log kept. */
+    static Path rotated(Path log) {
+        return log.resolveSibling(log.getFileName() + ".1");
     }
 
     Path path() {
         return file;
     }
 
-    /** Creates the runtime directory (0700) and the log (0600) if needed, and appends the start marker. */
+    /**
+     * Creates the runtime directory (0700) and the log (0600) if needed, and appends the start
+     * marker. A log of half the cap or more is first renamed to {@link #rotated} (replacing the
+     * one before): the running server then adds at most one chunk of half the cap before
+     * {@link LogRotation} rotates it again, so the log stays under the cap.
+     */
     void beginStart(String description) throws IOException {
         Path dir = file.getParent();
         Files.createDirectories(dir, privately(dir, "rwx------"));
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && Files.size(file) >= LogRotation.chunkBytes(maxBytes)) {
+            Files.move(file, rotated(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
         try (FileChannel log = FileChannel.open(file, options, privately(dir, "rw-------"))) {

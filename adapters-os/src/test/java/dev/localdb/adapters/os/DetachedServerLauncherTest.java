@@ -128,12 +128,16 @@ class DetachedServerLauncherTest {
 
     @Test
     void stdinIsDevNullAndOutputGoesToTheLog() throws Exception {
-        ProcessIdentity server = launch(project("fds", "exec sleep 60"));
+        LaunchSpec spec = project("fds", "echo to-stdout; echo to-stderr >&2; exec sleep 60");
+        ProcessIdentity server = launch(spec);
 
-        Path log = runtime.resolve("fds.log");
+        awaitLogLine(spec, "to-stdout");
+        awaitLogLine(spec, "to-stderr");
         assertThat(Files.readSymbolicLink(fd(server, 0))).isEqualTo(Path.of("/dev/null"));
-        assertThat(Files.readSymbolicLink(fd(server, 1))).isEqualTo(log);
-        assertThat(Files.readSymbolicLink(fd(server, 2))).isEqualTo(log);
+        // Both into the private FIFO that the log's rotation reads (LogRotationTest), its name removed once open.
+        assertThat(Files.readSymbolicLink(fd(server, 1))).hasToString(runtime.resolve("fds.log.pipe") + " (deleted)");
+        assertThat(Files.isRegularFile(fd(server, 1))).isFalse();
+        assertThat(Files.readSymbolicLink(fd(server, 2))).isEqualTo(Files.readSymbolicLink(fd(server, 1)));
     }
 
     @Test

@@ -94,6 +94,7 @@ public final class RmCommand implements Callable<Integer> {
         Optional<Allocation> forgotten = wiring.allocator().forget(name);
         Optional<ProjectCatalog.Removal> removal = wiring.catalog().remove(name, purge);
         Files.deleteIfExists(wiring.home().runtime().resolve(name.value() + ".log"));
+        Files.deleteIfExists(wiring.home().runtime().resolve(name.value() + ".log.1"));
         Files.deleteIfExists(wiring.home().runtime().resolve("open-" + name.value() + ".html"));
 
         StringBuilder done = new StringBuilder("Removed project " + name + ":");

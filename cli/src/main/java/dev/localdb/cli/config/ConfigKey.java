@@ -16,7 +16,8 @@ public enum ConfigKey {
     EXCLUDED_PORTS("excludedPorts", "LOCALDB_EXCLUDED_PORTS", "[8080, \"9000-9099\"]", "8080,9000-9099"),
     USE_DEFAULT_EXCLUSIONS("useDefaultExclusions", "LOCALDB_USE_DEFAULT_EXCLUSIONS", "false", "false"),
     LOCK_TIMEOUT_MS("lockTimeoutMs", "LOCALDB_LOCK_TIMEOUT_MS", "10000", "10000"),
-    CLEANUP_INTERVAL_SECONDS("cleanupIntervalSeconds", "LOCALDB_CLEANUP_INTERVAL_SECONDS", "3600", "3600");
+    CLEANUP_INTERVAL_SECONDS("cleanupIntervalSeconds", "LOCALDB_CLEANUP_INTERVAL_SECONDS", "3600", "3600"),
+    LOGS_MAX_BYTES("logs.maxBytes", "LOCALDB_LOGS_MAX_BYTES", "10485760", "10485760");
 
     private final String key;
     private final String env;

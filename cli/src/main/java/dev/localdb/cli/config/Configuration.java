@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param values     one entry per {@link ConfigKey}, in the key's order
  * @param allocation what the allocator uses: ranges, preferred port, excluded and avoided ports, cleanup interval
  * @param ephemeral  the OS ephemeral port range localdb never hands out, and where it was read
+ * @param logsMaxBytes how large a server log may grow before it is rotated (one rotated file is kept)
  */
 public record Configuration(Path file, boolean fileFound, List<Effective> values, AllocationSettings allocation,
-                            Duration lockTimeout, Ephemeral ephemeral) {
+                            Duration lockTimeout, Ephemeral ephemeral, long logsMaxBytes) {
     public Configuration {
         values = List.copyOf(values);
     }

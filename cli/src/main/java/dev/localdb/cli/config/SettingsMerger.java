@@ -3,6 +3,7 @@ package dev.localdb.cli.config;
 import static dev.localdb.cli.config.ConfigKey.CLEANUP_INTERVAL_SECONDS;
 import static dev.localdb.cli.config.ConfigKey.EXCLUDED_PORTS;
 import static dev.localdb.cli.config.ConfigKey.LOCK_TIMEOUT_MS;
+import static dev.localdb.cli.config.ConfigKey.LOGS_MAX_BYTES;
 import static dev.localdb.cli.config.ConfigKey.PORT_RANGES;
 import static dev.localdb.cli.config.ConfigKey.PREFERRED_PORT;
 import static dev.localdb.cli.config.ConfigKey.USE_DEFAULT_EXCLUSIONS;
@@ -29,6 +30,10 @@ final class SettingsMerger {
     static final long MAX_LOCK_TIMEOUT_MS = 600_000;
     static final long DEFAULT_CLEANUP_SECONDS = 3_600;
     static final long MAX_CLEANUP_SECONDS = 31_536_000;
+    static final long DEFAULT_LOGS_MAX_BYTES = 10L * 1024 * 1024;
+    /** Below this a log could not even hold the tail that a failed start shows. */
+    static final long MIN_LOGS_MAX_BYTES = 128L * 1024;
+    static final long MAX_LOGS_MAX_BYTES = 1L << 40;
 
     private SettingsMerger() {
     }
@@ -66,6 +71,12 @@ final class SettingsMerger {
                 .orElse(DEFAULT_CLEANUP_SECONDS);
         values.add(effective(CLEANUP_INTERVAL_SECONDS, cleanupSeconds, cleanupInput, ""));
 
+        Optional<SettingInput> logsInput = input(inputs, LOGS_MAX_BYTES);
+        long logsMaxBytes = logsInput.map(i -> SettingParsers.wholeNumber(i, MIN_LOGS_MAX_BYTES, MAX_LOGS_MAX_BYTES,
+                "use whole bytes from " + MIN_LOGS_MAX_BYTES + " (128 KiB) to " + MAX_LOGS_MAX_BYTES + " (1 TiB)"))
+                .orElse(DEFAULT_LOGS_MAX_BYTES);
+        values.add(effective(LOGS_MAX_BYTES, logsMaxBytes, logsInput, ""));
+
         PortSet excluded = userExcluded.union(PortSet.of(ephemeral.range()));
         PortSet avoided = useBuiltIns ? BuiltInExclusions.ports() : PortSet.empty();
         if (preferred.isPresent()) {
@@ -75,7 +86,7 @@ final class SettingsMerger {
         }
         AllocationSettings allocation = defaults.withRanges(ranges).withPreferredPort(preferredPort)
                 .withExclusions(excluded, avoided).withCleanupInterval(Duration.ofSeconds(cleanupSeconds));
-        return new Configuration(file, fileFound, values, allocation, Duration.ofMillis(lockMs), ephemeral);
+        return new Configuration(file, fileFound, values, allocation, Duration.ofMillis(lockMs), ephemeral, logsMaxBytes);
     }
 
     private static void refuseExcludedPreferredPort(SettingInput input, PortNumber port, PortSet userExcluded,

@@ -58,7 +58,7 @@ class ConfigErrorsTest {
     void anUnknownKeySuggestsTheClosestKnownKey() throws Exception {
         assertThat(errorFor("{\"portRange\": [\"3000-3999\"]}").getMessage())
                 .endsWith(": unknown key \"portRange\"; did you mean \"portRanges\"? Known keys: portRanges, preferredPort,"
-                        + " excludedPorts, useDefaultExclusions, lockTimeoutMs, cleanupIntervalSeconds.");
+                        + " excludedPorts, useDefaultExclusions, lockTimeoutMs, cleanupIntervalSeconds, logs.maxBytes.");
         assertThat(errorFor("{\"lock_timeout_ms\": 5}").getMessage()).contains("did you mean \"lockTimeoutMs\"?");
         assertThat(errorFor("{\"CleanupIntervalSeconds\": 5}").getMessage()).contains("did you mean \"cleanupIntervalSeconds\"?");
     }
@@ -94,6 +94,8 @@ class ConfigErrorsTest {
         "LOCALDB_EXCLUDED_PORTS|8080;9000|LOCALDB_EXCLUDED_PORTS=\"8080;9000\" is invalid: Invalid port \"8080;9000\": a port is a number from 1 to 65535. Example: LOCALDB_EXCLUDED_PORTS=8080,9000-9099",
         "LOCALDB_USE_DEFAULT_EXCLUSIONS|no|LOCALDB_USE_DEFAULT_EXCLUSIONS=\"no\" is invalid: use true or false. Example: LOCALDB_USE_DEFAULT_EXCLUSIONS=false",
         "LOCALDB_CLEANUP_INTERVAL_SECONDS|1h|LOCALDB_CLEANUP_INTERVAL_SECONDS=\"1h\" is invalid: use whole seconds from 0 (clean up on every allocation) to 31536000 (a year). Example: LOCALDB_CLEANUP_INTERVAL_SECONDS=3600",
+        "LOCALDB_LOGS_MAX_BYTES|10M|LOCALDB_LOGS_MAX_BYTES=\"10M\" is invalid: use whole bytes from 131072 (128 KiB) to 1099511627776 (1 TiB). Example: LOCALDB_LOGS_MAX_BYTES=10485760",
+        "LOCALDB_LOGS_MAX_BYTES|1000|LOCALDB_LOGS_MAX_BYTES=\"1000\" is invalid: use whole bytes from 131072 (128 KiB) to 1099511627776 (1 TiB). Example: LOCALDB_LOGS_MAX_BYTES=10485760",
     })
     void aBadVariableNamesTheVariable(String variable, String value, String expected) {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(variable, value), home.resolve("config.json"), Optional.empty()))

@@ -9,11 +9,13 @@ class ConfigKeyTest {
     @Test
     void keysAreCamelCaseAndVariablesFollowTheExistingStyle() {
         assertThat(ConfigKey.values()).allSatisfy(k -> {
-            assertThat(k.key()).matches("[a-z][a-zA-Z]+");
+            // camelCase, grouped by a dot where a setting belongs to one part (logs.maxBytes, as the issue names it)
+            assertThat(k.key()).matches("[a-z][a-zA-Z]+(\\.[a-z][a-zA-Z]+)?");
             assertThat(k.env()).matches("LOCALDB_[A-Z_]+");
         });
         assertThat(ConfigKey.PORT_RANGES.env()).isEqualTo("LOCALDB_PORT_RANGES");
         assertThat(ConfigKey.LOCK_TIMEOUT_MS.env()).isEqualTo("LOCALDB_LOCK_TIMEOUT_MS");
+        assertThat(ConfigKey.LOGS_MAX_BYTES.env()).isEqualTo("LOCALDB_LOGS_MAX_BYTES");
     }
 
     @Test

@@ -65,7 +65,7 @@ class ConfigLoaderTest {
     void everyKeyIsReadFromTheFile() throws Exception {
         write("""
                 {"portRanges": ["8000-8099", 9000], "preferredPort": 8050, "excludedPorts": [8010, "8020-8029"],
-                 "useDefaultExclusions": false, "lockTimeoutMs": 2500, "cleanupIntervalSeconds": 300}
+                 "useDefaultExclusions": false, "lockTimeoutMs": 2500, "cleanupIntervalSeconds": 300, "logs.maxBytes": 200000}
                 """);
 
         Configuration config = load();
@@ -80,7 +80,18 @@ class ConfigLoaderTest {
         assertThat(allocation.avoided().isEmpty()).isTrue();
         assertThat(allocation.cleanupInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.lockTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(config.logsMaxBytes()).isEqualTo(200_000L);
         assertThat(config.value(ConfigKey.EXCLUDED_PORTS).value()).isEqualTo(List.of("8010", "8020-8029"));
+    }
+
+    @Test
+    void theLogCapIsTenMebibytesUnlessTheFileOrTheVariableSetsIt() throws Exception {
+        assertThat(load().logsMaxBytes()).isEqualTo(10L * 1024 * 1024);
+
+        write("{\"logs.maxBytes\": 1048576}");
+        assertThat(load().logsMaxBytes()).isEqualTo(1_048_576L);
+        assertThat(load().value(ConfigKey.LOGS_MAX_BYTES).source().label()).isEqualTo(file().toString());
+        assertThat(load(Map.of("LOCALDB_LOGS_MAX_BYTES", "262144")).logsMaxBytes()).isEqualTo(262_144L);
     }
 
     @Test
