@@ -129,6 +129,45 @@ public final class DetachedServerLauncher implements ServerLauncher {
     }
 
     /**
+     * Starts one of localdb's own background programs (the name proxy) the way a server is
+     * started: detached, its output in {@code runtime/<logName>.log} under the same cap, the
+     * environment given to servers (without any project's PORT variables).
+     *
+     * @param logName a name without separators, e.g. {@code proxy}
+     */
+    public ProcessIdentity launchProgram(String logName, List<String> command, Path workingDirectory) {
+        if (!logName.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("not a log name: " + logName);
+        }
+        ServerLogFile log = new ServerLogFile(runtimeDir.resolve(logName + ".log"), logMaxBytes);
+        ProcessBuilder builder = new ProcessBuilder(detachment.wrap(command, rotation.arguments(log.path(), logMaxBytes)))
+                .directory(workingDirectory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        builder.environment().clear();
+        builder.environment().putAll(ServerEnvironment.of(baseEnvironment, Map.of()));
+        try {
+            log.beginStart(logName + " at " + Instant.now());
+        } catch (IOException e) {
+            throw new RegistryUnusableException(oneLine("Cannot write the log " + log.path() + ": " + e.getMessage()
+                    + "; check that the runtime folder is yours."), e);
+        }
+        long pid;
+        try {
+            pid = backgroundPid(builder.start(), ProjectName.of(logName));
+        } catch (IOException e) {
+            throw new InvalidInputException("Cannot start the " + logName + ": " + oneLine(e.getMessage()) + ".");
+        }
+        return identify(pid, ProjectName.of(logName));
+    }
+
+    /** The last lines of {@code runtime/<logName>.log} since its last start, to explain a failure. */
+    public List<String> lastProgramLogLines(String logName, int count) {
+        return new ServerLogFile(runtimeDir.resolve(logName + ".log"), logMaxBytes).lastLines(count);
+    }
+
+    /**
      * Waits for the launching shell, which exits as soon as the server runs, then reads the PID it
      * printed. In that order on purpose: Java drains and closes a child's pipe when the child exits,
      * so only what the shell wrote before it exited is certain to be there (see LaunchDetachment).

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Why split: it is in coreutils on every Linux, it costs a few hundred kilobytes beside a dev
  * server (a JVM pump would cost 30 MiB per server), and it cuts at line ends. The server is
  * still exec'd in place, so its PID and signal dispositions are unchanged; split is a child of it
- * and ends when the last writer of the pipe closes it. It ignores SIGTERM, so that {@code stop},
+ * and ends when the last writer of the pipe closes it. It starts with an empty environment, so it
+ * carries none of the server's variables and is not taken for a process of the project. It ignores SIGTERM, so that {@code stop},
  * which signals the server and its descendants together, does not cut off the server's last
  * lines: split goes when the server has gone (or by SIGKILL with it, when stop has to kill). When the file system is full, the filter's
  * cat fails and split drops the rest of that chunk (it ignores a filter that ended early), so a
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LogRotation {
     private static final List<Path> SPLIT = List.of(Path.of("/usr/bin/split"), Path.of("/bin/split"));
+    /** split runs with an empty environment: it needs none of the server's (LOCALDB_HOME, tokens, ...). */
+    private static final Path ENV = Path.of("/usr/bin/env");
     /**
      * Run by the new session's shell with {@code $1} the log and {@code $2} the chunk size, before
      * it execs the server: a private FIFO that split reads, opened as the shell's stdout.
@@ -35,8 +38,8 @@ final class LogRotation {
     static final String PIPE_THROUGH_SPLIT = "if [ -n \"$2\" ]; then"
             + " p=\"$1.pipe\"; rm -f \"$p\";"
             + " if mkfifo -m 600 \"$p\"; then"
-            + " ( trap '' HUP INT TERM; L=\"$1\"; SHELL=/bin/sh; export L SHELL;"
-            + " exec \"$3\" -d -C \"$2\" --filter='umask 077; [ \"$FILE\" = c-00 ] || mv -f \"$L\" \"$L.1\";"
+            + " ( trap '' HUP INT TERM;"
+            + " exec /usr/bin/env -i PATH=/usr/bin:/bin L=\"$1\" SHELL=/bin/sh \"$3\" -d -C \"$2\" --filter='umask 077; [ \"$FILE\" = c-00 ] || mv -f \"$L\" \"$L.1\";"
             + " cat >> \"$L\"' - c- ) < \"$p\" > /dev/null 2>&1 &"
             + " exec > \"$p\"; rm -f \"$p\"; fi; fi; shift 3";
 
@@ -48,6 +51,9 @@ final class LogRotation {
 
     /** With this machine's GNU split, if it has one. */
     static LogRotation forThisHost() {
+        if (!Files.isExecutable(ENV)) {
+            return atStartOnly();
+        }
         return new LogRotation(SPLIT.stream().filter(Files::isExecutable).filter(LogRotation::isGnuSplit).findFirst());
     }
 
