@@ -58,7 +58,7 @@ final class RequestDispatcher implements HttpHandler {
             checkLocal(exchange);
             routeInTurn(exchange);
         } catch (HttpError e) {
-            if (e.status() == 413 || e.status() == 415) {
+            if ((e.status() == 413 || e.status() == 415) && !drainedBody(exchange)) {
                 exchange.getResponseHeaders().set("Connection", "close"); // the unread body makes the connection unusable
             }
             if (e.allow() != null) {
@@ -145,6 +145,44 @@ final class RequestDispatcher implements HttpHandler {
     }
 
     /** Sends the error unless a response was already started (then the client sees a cut-off reply). */
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT}, so that the
+     * client, still sending it, gets the answer: a server that closes with unread bytes makes
+     * the kernel reset the connection, and the client then sees no answer at all. Only a body of
+     * a declared length up to the limit is read. Costs a 16 KiB
+     * buffer; the request's 5 s bound still applies.
+     *
+     * @return whether the whole body was read (the connection can then stay open)
+     */
+    private static boolean drainedBody(HttpExchange exchange) {
+        long declared;
+        try {
+            declared = Long.parseLong(Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Content-Length"), "-1").trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared < 0 || declared > DRAIN_LIMIT) {
+            return false; // chunked, or more than is worth reading: the client may never send it all
+        }
+        byte[] sink = new byte[16 * 1024];
+        long left = DRAIN_LIMIT;
+        try {
+            var body = exchange.getRequestBody();
+            for (int n; (n = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                left -= n;
+                if (left == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Larger refused bodies are cut off by closing the connection. */
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
     private static void failIfPossible(HttpExchange exchange, int status, String message) throws IOException {
         if (exchange.getResponseCode() == -1) {
             Responses.error(exchange, status, message);
