@@ -10,13 +10,15 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The name proxy: {@code <project>.localhost} on loopback → the project's port. HTTP/1.1 with
- * keep-alive, streamed bodies and WebSocket relays (see {@link FrontendHandler}).
+ * keep-alive, streamed bodies and WebSocket relays (see {@link FrontendHandler}); HTTPS with
+ * certificates from a local CA issued per name by SNI, and HTTP/2 by ALPN.
  */
 public final class ProxyServer implements AutoCloseable {
     private final EventLoopGroup group;
@@ -25,9 +27,11 @@ public final class ProxyServer implements AutoCloseable {
     private final int httpPort;
     private final int httpsPort;
     private final Transport transport;
+    private final Path caCertificate;
 
     private ProxyServer(EventLoopGroup group, OnDemandStarts starts, List<Channel> listeners, int httpPort, int httpsPort,
-                        Transport transport) {
+                        Transport transport, Path caCertificate) {
+        this.caCertificate = caCertificate;
         this.group = group;
         this.starts = starts;
         this.listeners = listeners;
@@ -49,8 +53,15 @@ public final class ProxyServer implements AutoCloseable {
             ProxyContext context = new ProxyContext(config, routes, starts, transport);
             int http = listen(group, transport, new HttpChannelInitializer(context), config.httpPort(), "proxy.httpPort",
                     "LOCALDB_PROXY_HTTP_PORT", listeners);
-            // HTTPS is not built yet: httpsPort() answers -1 until it is.
-            return new ProxyServer(group, starts, listeners, http, -1, transport);
+            LocalCertificateAuthority authority;
+            try {
+                authority = LocalCertificateAuthority.loadOrCreate(config.caDirectory());
+            } catch (RuntimeException e) {
+                throw new ProxyStartException(e.getMessage() + " (check that folder's owner and permissions, or delete it to make a new CA)", e);
+            }
+            int https = listen(group, transport, new HttpsChannelInitializer(context, new SniCertificates(authority)),
+                    config.httpsPort(), "proxy.httpsPort", "LOCALDB_PROXY_HTTPS_PORT", listeners);
+            return new ProxyServer(group, starts, listeners, http, https, transport, authority.certificateFile());
         } catch (RuntimeException e) {
             listeners.forEach(Channel::close);
             starts.close();
@@ -105,9 +116,14 @@ public final class ProxyServer implements AutoCloseable {
         return httpPort;
     }
 
-    /** The HTTPS port, or -1 while the proxy serves plain HTTP only. */
+    /** The HTTPS port (HTTP/2 and HTTP/1.1 by ALPN): the configured one, or the one picked for 0. */
     public int httpsPort() {
         return httpsPort;
+    }
+
+    /** The local CA's certificate (ca.pem), what a browser or {@code proxy trust} must trust. */
+    public Path caCertificate() {
+        return caCertificate;
     }
 
     /** "epoll" or "nio". */

@@ -87,14 +87,16 @@ final class ProxyFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        Exception first = null;
+    public void close() {
+        RuntimeException first = null;
         while (!toClose.isEmpty()) {
             try {
                 toClose.pop().close();
             } catch (Exception e) {
                 if (first == null) {
-                    first = e;
+                    first = new IllegalStateException("closing a test resource failed", e);
+                } else {
+                    first.addSuppressed(e);
                 }
             }
         }
