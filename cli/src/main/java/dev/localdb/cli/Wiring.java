@@ -7,19 +7,25 @@ import dev.localdb.adapters.os.ProcessServerControl;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
 import dev.localdb.adapters.storage.JsonProjectCatalog;
+import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.adapters.storage.RunningServerFiles;
 import dev.localdb.cli.config.Configuration;
+import dev.localdb.cli.proxy.CachedRoutes;
+import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.port.PortListeners;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.RegistryStore;
+import dev.localdb.domain.port.RouteSource;
 import dev.localdb.domain.project.Pause;
 import dev.localdb.domain.project.ProjectCatalog;
 import dev.localdb.domain.project.ProjectLifecycle;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,12 +121,37 @@ public final class Wiring {
 
     public ProjectLifecycle lifecycle() {
         if (lifecycle == null) {
-            DetachedServerLauncher launcher = new DetachedServerLauncher(home().runtime(), home()::project,
-                    EmbeddedServerCommand::of, serverEnvironment(), inspector(), configuration().logsMaxBytes());
-            lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher, new ProcessServerControl(inspector()),
+            lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher(), new ProcessServerControl(inspector()),
                     inspector(), probe(), Clock.systemUTC(), Pause.sleeping());
         }
         return lifecycle;
+    }
+
+    private DetachedServerLauncher launcher() {
+        return new DetachedServerLauncher(home().runtime(), home()::project,
+                EmbeddedServerCommand::of, serverEnvironment(), inspector(), configuration().logsMaxBytes());
+    }
+
+    public ProxyFiles proxyFiles() {
+        return new ProxyFiles(home().root());
+    }
+
+    /** Starts and stops the name proxy ({@code localdb proxy serve}, detached, in the home's folder). */
+    public ProxyControl proxyControl() {
+        List<String> serve = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        serve.addAll(ProxyJvm.OPTIONS);
+        serve.addAll(SharedArchive.jvmOptions());
+        serve.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "proxy", "serve"));
+        return new ProxyControl(proxyFiles(), configuration().proxy(), inspector(), new ProcessServerControl(inspector()),
+                launcher(), serve, home().root());
+    }
+
+    /**
+     * The names the proxy serves, read fresh every 250 ms; its own catalog, quiet about damaged
+     * projects (each look would repeat the warning in the proxy's log).
+     */
+    public RouteSource proxyRoutes() {
+        return new CachedRoutes(store(), new JsonProjectCatalog(home().projects(), warning -> { }), proxyFiles(), this::warn);
     }
 
     /** Servers inherit the user's environment, with the home made explicit so they find the same files. */

@@ -90,7 +90,7 @@ public final class LocalDbServer implements AutoCloseable {
             stopRequest.run();
         });
         RequestDispatcher dispatcher = new RequestDispatcher(inFlight, new HealthRoute(identity),
-                new OverviewPage(identity, store, config.overview()), new DocumentsApi(store), dashboard);
+                new OverviewPage(identity, store, config.overview()), new DocumentsApi(store), dashboard, config.proxyPorts());
         for (HttpServer listener : listeners) {
             listener.setExecutor(workers);
             listener.createContext("/", dispatcher);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class LocalOrigin {
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Pattern PORT = Pattern.compile(":[0-9]{0,5}");
+    private static final Pattern NAME_UNDER_LOCALHOST = Pattern.compile("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+localhost");
     private static final Pattern ORIGIN = Pattern.compile("(?i)https?://(.+)");
 
     private LocalOrigin() {
@@ -61,7 +62,26 @@ final class LocalOrigin {
                 && originHeaders.get(0).equalsIgnoreCase("http://" + host);
     }
 
-    /** {@code host} or {@code host:port}, where host is one of the local names. */
+    /**
+     * A {@code <name>.localhost} authority on one of the name proxy's ports: the proxy forwarded
+     * it and kept the browser's Host, as a reverse proxy does.
+     */
+    static boolean viaProxy(String authority, Set<Integer> proxyPorts) {
+        int colon = authority.lastIndexOf(':');
+        if (colon < 0 || authority.startsWith("[")) {
+            return false;
+        }
+        String host = authority.substring(0, colon).toLowerCase(Locale.ROOT);
+        String named = authority.substring(colon + 1);
+        return NAME_UNDER_LOCALHOST.matcher(host).matches() && named.matches("[0-9]{1,5}")
+                && proxyPorts.contains(Integer.parseInt(named));
+    }
+
+    /**
+     * {@code host} or {@code host:port}, where host is one of the local names or a name under
+     * {@code .localhost}, which browsers resolve to loopback themselves and never ask DNS about
+     * (RFC 6761), so DNS rebinding cannot use it.
+     */
     static boolean isLocalAuthority(String authority) {
         String host;
         String rest;
@@ -77,6 +97,8 @@ final class LocalOrigin {
             host = colon < 0 ? authority : authority.substring(0, colon);
             rest = colon < 0 ? "" : authority.substring(colon);
         }
-        return LOCAL_HOSTS.contains(host.toLowerCase(Locale.ROOT)) && (rest.isEmpty() || PORT.matcher(rest).matches());
+        String lower = host.toLowerCase(Locale.ROOT);
+        return (LOCAL_HOSTS.contains(lower) || NAME_UNDER_LOCALHOST.matcher(lower).matches())
+                && (rest.isEmpty() || PORT.matcher(rest).matches());
     }
 }

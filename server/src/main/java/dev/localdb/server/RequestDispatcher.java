@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -21,11 +22,13 @@ final class RequestDispatcher implements HttpHandler {
     private final OverviewPage overviewPage;
     private final DocumentsApi documents;
     private final DashboardApi dashboard;
+    private final Set<Integer> proxyPorts;
     private final BodyBudget bodies = new BodyBudget();
     private final Semaphore handlers = new Semaphore(WorkerThreads.HANDLERS, true);
 
     RequestDispatcher(InFlightRequests inFlight, HealthRoute health, OverviewPage overviewPage, DocumentsApi documents,
-                      DashboardApi dashboard) {
+                      DashboardApi dashboard, Set<Integer> proxyPorts) {
+        this.proxyPorts = Set.copyOf(proxyPorts);
         this.inFlight = inFlight;
         this.health = health;
         this.overviewPage = overviewPage;
@@ -94,13 +97,13 @@ final class RequestDispatcher implements HttpHandler {
         return "Storage error on " + what + ": check the data directory's free space and permissions.";
     }
 
-    private static void checkLocal(HttpExchange exchange) {
+    private void checkLocal(HttpExchange exchange) {
         var host = exchange.getRequestHeaders().get("Host");
         if (!LocalOrigin.isLocalHost(host)) {
-            throw new HttpError(403, "Forbidden Host header: use http://localhost, http://127.0.0.1 or http://[::1] (this server only answers local names).");
+            throw new HttpError(403, "Forbidden Host header: use http://localhost, http://127.0.0.1, http://[::1] or a name under .localhost (this server only answers local names).");
         }
         int port = exchange.getLocalAddress().getPort();
-        if (!LocalOrigin.namesPort(host.get(0), port)) {
+        if (!LocalOrigin.namesPort(host.get(0), port) && !LocalOrigin.viaProxy(host.get(0), proxyPorts)) {
             throw new HttpError(403, "Forbidden Host header " + Text.shorten(host.get(0)) + ": this server listens on port " + port + ".");
         }
         if (!LocalOrigin.isLocalOrigin(exchange.getRequestHeaders().get("Origin"))) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one embedded server needs. Addresses must be loopback: the server holds a project's
@@ -18,10 +19,14 @@ import java.util.Objects;
  * @param bindAddresses  loopback addresses to listen on, all on the same port
  * @param overview       every localdb project, for the overview page
  * @param control        starts and stops projects for the dashboard's buttons (only with the control token)
+ * @param proxyPorts     the name proxy's ports: a request for {@code <name>.localhost} on one of them came through
+ *                       the proxy, which keeps the browser's Host (docs/PROXY.md)
  */
 public record ServerConfig(ProjectName project, int port, Path dataDir, Path serverInfoFile,
-                           List<InetAddress> bindAddresses, ProjectsOverview overview, ProjectsControl control) {
+                           List<InetAddress> bindAddresses, ProjectsOverview overview, ProjectsControl control,
+                           Set<Integer> proxyPorts) {
     public ServerConfig {
+        proxyPorts = Set.copyOf(proxyPorts);
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(serverInfoFile, "serverInfoFile");
@@ -42,6 +47,11 @@ public record ServerConfig(ProjectName project, int port, Path dataDir, Path ser
         }
     }
 
+    public ServerConfig(ProjectName project, int port, Path dataDir, Path serverInfoFile,
+                        List<InetAddress> bindAddresses, ProjectsOverview overview, ProjectsControl control) {
+        this(project, port, dataDir, serverInfoFile, bindAddresses, overview, control, Set.of());
+    }
+
     /** A server whose dashboard only shows projects. */
     public ServerConfig(ProjectName project, int port, Path dataDir, Path serverInfoFile,
                         List<InetAddress> bindAddresses, ProjectsOverview overview) {
@@ -50,7 +60,12 @@ public record ServerConfig(ProjectName project, int port, Path dataDir, Path ser
 
     /** This configuration, with the dashboard's Start/Stop buttons going to {@code control}. */
     public ServerConfig withControl(ProjectsControl control) {
-        return new ServerConfig(project, port, dataDir, serverInfoFile, bindAddresses, overview, control);
+        return new ServerConfig(project, port, dataDir, serverInfoFile, bindAddresses, overview, control, proxyPorts);
+    }
+
+    /** This configuration, answering requests that the name proxy forwards from these ports. */
+    public ServerConfig withProxyPorts(Set<Integer> ports) {
+        return new ServerConfig(project, port, dataDir, serverInfoFile, bindAddresses, overview, control, ports);
     }
 
     /** The usual configuration: 127.0.0.1, plus ::1 when this machine has IPv6 loopback. */

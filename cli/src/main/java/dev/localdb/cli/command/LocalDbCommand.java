@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Gives each named project its own TCP port: the same one after a restart, never one another project or program holds.",
         subcommands = {NewCommand.class, EditCommand.class, RmCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
                 LogsCommand.class, OpenCommand.class, RunCommand.class, PortCommand.class, ReleaseCommand.class, PortsCommand.class,
-                ConfigCommand.class, WhyCommand.class, DoctorCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
+                ConfigCommand.class, WhyCommand.class, DoctorCommand.class, ProxyCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"", "--verbose, --no-color and --json (where the command has it) may also come before the command: 'localdb --verbose status'."
                 + " 'localdb help <command>' is 'localdb <command> --help'.",
                 "", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start;"

@@ -46,7 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
         PortNumber port = PortNumber.parse(portText);
         Path folder = wiring.home().project(name);
         ServerConfig config = ServerConfig.onLoopback(name, port, folder.resolve("data"), folder.resolve("server.json"), overview())
-                .withControl(new DashboardControl(wiring));
+                .withControl(new DashboardControl(wiring))
+                .withProxyPorts(java.util.Set.of(wiring.configuration().proxy().httpPort(), wiring.configuration().proxy().httpsPort()));
         if (LocalDbServer.runUntilSignalled(config) == LocalDbServer.StopCause.DASHBOARD) {
             // Stopped from its own dashboard: no `localdb stop` is waiting to release the port, so
             // release it here, as `localdb run` does when its command ends.

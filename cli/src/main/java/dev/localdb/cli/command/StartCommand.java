@@ -1,6 +1,8 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.proxy.ProxyControl;
+import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.cli.output.UsualPortTaken;
 import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.cli.terminal.StartSpinner;
@@ -86,6 +88,7 @@ public final class StartCommand implements Callable<Integer> {
         if (result.outcome() == StartResult.Outcome.ALREADY_RUNNING) {
             out.println("Project \"" + name + "\" is already running: " + result.url() + " (PID " + result.server().pid() + ")");
             printNamedPorts(result, out);
+            printNameUrl(name, out);
             return 0;
         }
         if (usual.isPresent() && !usual.get().equals(result.port())) {
@@ -97,6 +100,7 @@ public final class StartCommand implements Callable<Integer> {
         out.println(color.style(wiring.env()).green("✓ Project \"" + name + "\" started"));
         out.println("  URL: " + result.url());
         printNamedPorts(result, out);
+        printNameUrl(name, out);
         out.println("  PID: " + result.server().pid());
         out.flush();
         BrowserOpener browser = new BrowserOpener(wiring.env());
@@ -120,6 +124,24 @@ public final class StartCommand implements Callable<Integer> {
                 .map(Allocation::port)
                 .findFirst();
         return inRegistry.or(() -> wiring.catalog().find(name).flatMap(ProjectConfig::preferredPort));
+    }
+
+    /**
+     * The project's name URL when the proxy runs; the proxy is brought up first unless
+     * {@code proxy.autoStart} is off. A proxy that cannot start costs the start nothing but a warning.
+     */
+    private void printNameUrl(ProjectName name, java.io.PrintWriter out) {
+        ProxyControl proxy = wiring.proxyControl();
+        ProxyControl.Status status;
+        try {
+            status = wiring.configuration().proxy().autoStart() ? proxy.start() : proxy.status();
+        } catch (LocalDbException e) {
+            wiring.warn(e.getMessage() + " (the project runs; 'localdb proxy start' tries again)");
+            return;
+        }
+        if (status.running()) {
+            out.println("  Name URL: " + ProxyUrls.of(name, status));
+        }
     }
 
     /** One line per named port, e.g. "  api: http://localhost:3001 ($PORT_API)". */

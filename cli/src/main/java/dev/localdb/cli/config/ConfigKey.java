@@ -17,7 +17,10 @@ public enum ConfigKey {
     USE_DEFAULT_EXCLUSIONS("useDefaultExclusions", "LOCALDB_USE_DEFAULT_EXCLUSIONS", "false", "false"),
     LOCK_TIMEOUT_MS("lockTimeoutMs", "LOCALDB_LOCK_TIMEOUT_MS", "10000", "10000"),
     CLEANUP_INTERVAL_SECONDS("cleanupIntervalSeconds", "LOCALDB_CLEANUP_INTERVAL_SECONDS", "3600", "3600"),
-    LOGS_MAX_BYTES("logs.maxBytes", "LOCALDB_LOGS_MAX_BYTES", "10485760", "10485760");
+    LOGS_MAX_BYTES("logs.maxBytes", "LOCALDB_LOGS_MAX_BYTES", "10485760", "10485760"),
+    PROXY_HTTP_PORT("proxy.httpPort", "LOCALDB_PROXY_HTTP_PORT", "1355", "1355"),
+    PROXY_HTTPS_PORT("proxy.httpsPort", "LOCALDB_PROXY_HTTPS_PORT", "1443", "1443"),
+    PROXY_AUTO_START("proxy.autoStart", "LOCALDB_PROXY", "true", "off");
 
     private final String key;
     private final String env;

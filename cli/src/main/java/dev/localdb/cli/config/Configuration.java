@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param allocation what the allocator uses: ranges, preferred port, excluded and avoided ports, cleanup interval
  * @param ephemeral  the OS ephemeral port range localdb never hands out, and where it was read
  * @param logsMaxBytes how large a server log may grow before it is rotated (one rotated file is kept)
+ * @param proxy      the name proxy's ports and whether {@code start} brings it up
  */
 public record Configuration(Path file, boolean fileFound, List<Effective> values, AllocationSettings allocation,
-                            Duration lockTimeout, Ephemeral ephemeral, long logsMaxBytes) {
+                            Duration lockTimeout, Ephemeral ephemeral, long logsMaxBytes, Proxy proxy) {
+
+    /** @param autoStart whether {@code localdb start} brings the proxy up ({@code proxy.autoStart}, {@code LOCALDB_PROXY=off}) */
+    public record Proxy(int httpPort, int httpsPort, boolean autoStart) {
+    }
+
     public Configuration {
         values = List.copyOf(values);
     }

@@ -51,6 +51,20 @@ final class SettingParsers {
         throw input.invalid(input.fromEnvironment() ? "use true or false" : "use true or false, without quotes");
     }
 
+    /** As {@link #bool}, and in a variable also {@code on} / {@code off} ({@code LOCALDB_PROXY=off}). */
+    static boolean onOff(SettingInput input) {
+        if (input.fromEnvironment()) {
+            String text = input.value().toString().trim().toLowerCase(Locale.ROOT);
+            if (text.equals("on") || text.equals("off")) {
+                return text.equals("on");
+            }
+            if (!text.equals("true") && !text.equals("false")) {
+                throw input.invalid("use on or off");
+            }
+        }
+        return bool(input);
+    }
+
     /** A whole number from min to max: digits in a variable, a JSON integer in the file. */
     static long wholeNumber(SettingInput input, long min, long max, String rule) {
         Object value = input.value();

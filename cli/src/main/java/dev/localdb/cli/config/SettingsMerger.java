@@ -6,6 +6,9 @@ import static dev.localdb.cli.config.ConfigKey.LOCK_TIMEOUT_MS;
 import static dev.localdb.cli.config.ConfigKey.LOGS_MAX_BYTES;
 import static dev.localdb.cli.config.ConfigKey.PORT_RANGES;
 import static dev.localdb.cli.config.ConfigKey.PREFERRED_PORT;
+import static dev.localdb.cli.config.ConfigKey.PROXY_AUTO_START;
+import static dev.localdb.cli.config.ConfigKey.PROXY_HTTPS_PORT;
+import static dev.localdb.cli.config.ConfigKey.PROXY_HTTP_PORT;
 import static dev.localdb.cli.config.ConfigKey.USE_DEFAULT_EXCLUSIONS;
 
 import dev.localdb.domain.allocation.AllocationSettings;
@@ -34,6 +37,8 @@ final class SettingsMerger {
     /** Below this a log could not even hold the tail that a failed start shows. */
     static final long MIN_LOGS_MAX_BYTES = 128L * 1024;
     static final long MAX_LOGS_MAX_BYTES = 1L << 40;
+    static final int DEFAULT_PROXY_HTTP_PORT = 1355;
+    static final int DEFAULT_PROXY_HTTPS_PORT = 1443;
 
     private SettingsMerger() {
     }
@@ -77,7 +82,21 @@ final class SettingsMerger {
                 .orElse(DEFAULT_LOGS_MAX_BYTES);
         values.add(effective(LOGS_MAX_BYTES, logsMaxBytes, logsInput, ""));
 
-        PortSet excluded = userExcluded.union(PortSet.of(ephemeral.range()));
+        Optional<SettingInput> httpInput = input(inputs, PROXY_HTTP_PORT);
+        PortNumber proxyHttp = httpInput.map(SettingParsers::port).orElse(PortNumber.of(DEFAULT_PROXY_HTTP_PORT));
+        values.add(effective(PROXY_HTTP_PORT, proxyHttp.value(), httpInput, ""));
+        Optional<SettingInput> httpsInput = input(inputs, PROXY_HTTPS_PORT);
+        PortNumber proxyHttps = httpsInput.map(SettingParsers::port).orElse(PortNumber.of(DEFAULT_PROXY_HTTPS_PORT));
+        values.add(effective(PROXY_HTTPS_PORT, proxyHttps.value(), httpsInput, ""));
+        if (proxyHttp.equals(proxyHttps)) {
+            throw httpsInput.orElseGet(() -> httpInput.orElseThrow()).invalid("the proxy's HTTP and HTTPS ports must differ");
+        }
+        Optional<SettingInput> autoInput = input(inputs, PROXY_AUTO_START);
+        boolean proxyAutoStart = autoInput.map(SettingParsers::onOff).orElse(true);
+        values.add(effective(PROXY_AUTO_START, proxyAutoStart, autoInput, ""));
+
+        // The proxy's ports are never a project's, even while the proxy is down: it must find them free.
+        PortSet excluded = userExcluded.union(PortSet.of(ephemeral.range())).union(PortSet.ofPorts(List.of(proxyHttp, proxyHttps)));
         PortSet avoided = useBuiltIns ? BuiltInExclusions.ports() : PortSet.empty();
         if (preferred.isPresent()) {
             refuseExcludedPreferredPort(preferredInput.get(), preferred.get(), userExcluded, ephemeral);
@@ -86,7 +105,8 @@ final class SettingsMerger {
         }
         AllocationSettings allocation = defaults.withRanges(ranges).withPreferredPort(preferredPort)
                 .withExclusions(excluded, avoided).withCleanupInterval(Duration.ofSeconds(cleanupSeconds));
-        return new Configuration(file, fileFound, values, allocation, Duration.ofMillis(lockMs), ephemeral, logsMaxBytes);
+        return new Configuration(file, fileFound, values, allocation, Duration.ofMillis(lockMs), ephemeral, logsMaxBytes,
+                new Configuration.Proxy(proxyHttp.value(), proxyHttps.value(), proxyAutoStart));
     }
 
     private static void refuseExcludedPreferredPort(SettingInput input, PortNumber port, PortSet userExcluded,

@@ -33,6 +33,8 @@ public final class ConfigTable {
         if (!((List<?>) excluded).isEmpty()) {
             never.add(new String[] {"  " + text(excluded), "excludedPorts"});
         }
+        never.add(new String[] {"  " + config.proxy().httpPort() + "," + config.proxy().httpsPort(),
+                "the name proxy (proxy.httpPort, proxy.httpsPort)"});
         Columns.print(never, out);
         if (config.usesDefaultExclusions()) {
             writeBuiltIns(config, out);

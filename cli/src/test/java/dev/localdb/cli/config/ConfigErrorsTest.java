@@ -58,7 +58,7 @@ class ConfigErrorsTest {
     void anUnknownKeySuggestsTheClosestKnownKey() throws Exception {
         assertThat(errorFor("{\"portRange\": [\"3000-3999\"]}").getMessage())
                 .endsWith(": unknown key \"portRange\"; did you mean \"portRanges\"? Known keys: portRanges, preferredPort,"
-                        + " excludedPorts, useDefaultExclusions, lockTimeoutMs, cleanupIntervalSeconds, logs.maxBytes.");
+                        + " excludedPorts, useDefaultExclusions, lockTimeoutMs, cleanupIntervalSeconds, logs.maxBytes, proxy.httpPort, proxy.httpsPort, proxy.autoStart.");
         assertThat(errorFor("{\"lock_timeout_ms\": 5}").getMessage()).contains("did you mean \"lockTimeoutMs\"?");
         assertThat(errorFor("{\"CleanupIntervalSeconds\": 5}").getMessage()).contains("did you mean \"cleanupIntervalSeconds\"?");
     }
@@ -95,6 +95,8 @@ class ConfigErrorsTest {
         "LOCALDB_USE_DEFAULT_EXCLUSIONS|no|LOCALDB_USE_DEFAULT_EXCLUSIONS=\"no\" is invalid: use true or false. Example: LOCALDB_USE_DEFAULT_EXCLUSIONS=false",
         "LOCALDB_CLEANUP_INTERVAL_SECONDS|1h|LOCALDB_CLEANUP_INTERVAL_SECONDS=\"1h\" is invalid: use whole seconds from 0 (clean up on every allocation) to 31536000 (a year). Example: LOCALDB_CLEANUP_INTERVAL_SECONDS=3600",
         "LOCALDB_LOGS_MAX_BYTES|10M|LOCALDB_LOGS_MAX_BYTES=\"10M\" is invalid: use whole bytes from 131072 (128 KiB) to 1099511627776 (1 TiB). Example: LOCALDB_LOGS_MAX_BYTES=10485760",
+        "LOCALDB_PROXY|maybe|LOCALDB_PROXY=\"maybe\" is invalid: use on or off. Example: LOCALDB_PROXY=off",
+        "LOCALDB_PROXY_HTTP_PORT|80a|LOCALDB_PROXY_HTTP_PORT=\"80a\" is invalid: a port is a number from 1 to 65535. Example: LOCALDB_PROXY_HTTP_PORT=1355",
         "LOCALDB_LOGS_MAX_BYTES|1000|LOCALDB_LOGS_MAX_BYTES=\"1000\" is invalid: use whole bytes from 131072 (128 KiB) to 1099511627776 (1 TiB). Example: LOCALDB_LOGS_MAX_BYTES=10485760",
     })
     void aBadVariableNamesTheVariable(String variable, String value, String expected) {

@@ -57,7 +57,10 @@ class ConfigLoaderTest {
         assertThat(allocation.cleanupInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(allocation.avoided()).isEqualTo(BuiltInExclusions.ports());
-        assertThat(allocation.excluded().ranges()).containsExactly(PortRange.of(32768, 60999));
+        // The name proxy's ports are never a project's.
+        assertThat(allocation.excluded().ranges())
+                .containsExactly(PortRange.of(1355, 1355), PortRange.of(1443, 1443), PortRange.of(32768, 60999));
+        assertThat(config.proxy()).isEqualTo(new Configuration.Proxy(1355, 1443, true));
         assertThat(config.value(ConfigKey.PREFERRED_PORT).note()).isEqualTo("first port of portRanges");
     }
 
@@ -65,7 +68,8 @@ class ConfigLoaderTest {
     void everyKeyIsReadFromTheFile() throws Exception {
         write("""
                 {"portRanges": ["8000-8099", 9000], "preferredPort": 8050, "excludedPorts": [8010, "8020-8029"],
-                 "useDefaultExclusions": false, "lockTimeoutMs": 2500, "cleanupIntervalSeconds": 300, "logs.maxBytes": 200000}
+                 "useDefaultExclusions": false, "lockTimeoutMs": 2500, "cleanupIntervalSeconds": 300, "logs.maxBytes": 200000,
+                 "proxy.httpPort": 1400, "proxy.httpsPort": 1401, "proxy.autoStart": false}
                 """);
 
         Configuration config = load();
@@ -76,11 +80,12 @@ class ConfigLoaderTest {
         assertThat(allocation.ranges()).containsExactly(PortRange.of(8000, 8099), PortRange.of(9000, 9000));
         assertThat(allocation.preferredPort()).isEqualTo(PortNumber.of(8050));
         assertThat(allocation.excluded().ranges())
-                .containsExactly(PortRange.of(8010, 8010), PortRange.of(8020, 8029), PortRange.of(32768, 60999));
+                .containsExactly(PortRange.of(1400, 1401), PortRange.of(8010, 8010), PortRange.of(8020, 8029), PortRange.of(32768, 60999));
         assertThat(allocation.avoided().isEmpty()).isTrue();
         assertThat(allocation.cleanupInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.lockTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.logsMaxBytes()).isEqualTo(200_000L);
+        assertThat(config.proxy()).isEqualTo(new Configuration.Proxy(1400, 1401, false));
         assertThat(config.value(ConfigKey.EXCLUDED_PORTS).value()).isEqualTo(List.of("8010", "8020-8029"));
     }
 

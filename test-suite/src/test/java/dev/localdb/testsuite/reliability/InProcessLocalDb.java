@@ -26,6 +26,7 @@ final class InProcessLocalDb {
      */
     InProcessLocalDb(Path home, Path userHome) {
         env.put("LOCALDB_HOME", home.toString());
+        env.put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
         this.userHome = userHome.toString();
     }
 

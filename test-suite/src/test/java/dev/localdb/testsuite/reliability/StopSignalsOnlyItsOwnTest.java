@@ -129,6 +129,7 @@ class StopSignalsOnlyItsOwnTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(sandbox.env());
         builder.environment().put("LOCALDB_HOME", home.toString());
+        builder.environment().put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
         builder.environment().put("HOME", home.toString());
         Path out = Files.createTempFile("nobody-out", ".txt");
         Path err = Files.createTempFile("nobody-err", ".txt");

@@ -117,6 +117,7 @@ class UmaskPermissionsTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(sandbox.env());
         builder.environment().put("LOCALDB_HOME", sandbox.home().toString());
+        builder.environment().put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
         Path out = Files.createTempFile(sandbox.scratch(), "out", ".txt");
         Path err = Files.createTempFile(sandbox.scratch(), "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

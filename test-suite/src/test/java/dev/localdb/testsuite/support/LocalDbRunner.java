@@ -48,6 +48,7 @@ public final class LocalDbRunner {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LOCALDB_HOME", home.toString());
+        builder.environment().put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
         builder.environment().putAll(extraEnv);
         Path out = Files.createTempFile("localdb-out", ".txt");
         Path err = Files.createTempFile("localdb-err", ".txt");

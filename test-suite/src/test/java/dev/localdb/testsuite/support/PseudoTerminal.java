@@ -34,6 +34,7 @@ public final class PseudoTerminal {
         String commandLine = String.join(" ", words.stream().map(PseudoTerminal::quoted).toList());
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command", commandLine, "/dev/null");
         builder.environment().put("LOCALDB_HOME", home.toString());
+        builder.environment().put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
         builder.environment().put("SHELL", "/bin/sh");
         builder.environment().putAll(env);
         Path out = Files.createTempFile("localdb-pty", ".txt");
@@ -67,6 +68,7 @@ public final class PseudoTerminal {
         String commandLine = String.join(" ", words.stream().map(PseudoTerminal::quoted).toList());
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command", commandLine, "/dev/null");
         builder.environment().put("LOCALDB_HOME", home.toString());
+        builder.environment().put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
         builder.environment().put("SHELL", "/bin/sh");
         builder.environment().putAll(env);
         Path out = Files.createTempFile("localdb-pty", ".txt");

@@ -1,0 +1,118 @@
+package dev.localdb.cli.command;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.localdb.cli.ExitCode;
+import dev.localdb.cli.Wiring;
+import dev.localdb.cli.proxy.ProxyControl;
+import dev.localdb.domain.model.PortName;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.Printable;
+import dev.localdb.domain.routing.Route;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Whether the proxy runs, where, and every name it routes (the same names whether it runs or not). */
+@Command(name = "status", description = "Show whether the name proxy runs, its ports and every name it routes.")
+public final class ProxyStatusCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    NoColorOption color;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    private final Wiring wiring;
+
+    ProxyStatusCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ProxyControl.Status status = wiring.proxyControl().status();
+        List<Route> routes = wiring.proxyRoutes().current().routes();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            json(status, routes, out);
+            return ExitCode.OK;
+        }
+        out.println(status.running()
+                ? "Proxy: running (PID " + status.process().get().pid() + ") on " + ProxyUrls.pattern(status)
+                : "Proxy: not running (it would use port " + status.httpPort() + "; 'localdb proxy start' starts it)");
+        if (routes.isEmpty()) {
+            out.println("No names yet: 'localdb new <project>' adds one.");
+            return ExitCode.OK;
+        }
+        int width = Math.max(4, routes.stream().mapToInt(r -> r.host().length()).max().orElse(4));
+        out.println(String.format("%-" + width + "s  %-5s  %s", "HOST", "PORT", "STATE"));
+        for (Route route : routes) {
+            out.println(String.format("%-" + width + "s  %-5s  %s", Printable.escaped(route.host()),
+                    route.port().map(PortNumber::toString).orElse("-"), state(route)));
+        }
+        return ExitCode.OK;
+    }
+
+    private static String state(Route route) {
+        return route.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code {"running":..,"pid":..,"httpPort":..,"httpsPort":..,"caCertificate":..,"routes":[..]}}, on one line. */
+    private static void json(ProxyControl.Status status, List<Route> routes, PrintWriter out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.writeStartObject();
+            g.writeBooleanField("running", status.running());
+            if (status.running()) {
+                g.writeNumberField("pid", status.process().get().pid());
+            } else {
+                g.writeNullField("pid");
+            }
+            g.writeNumberField("httpPort", status.httpPort());
+            g.writeNumberField("httpsPort", status.httpsPort());
+            if (status.caCertificate().isPresent()) {
+                g.writeStringField("caCertificate", status.caCertificate().get().toAbsolutePath().toString());
+            } else {
+                g.writeNullField("caCertificate");
+            }
+            g.writeArrayFieldStart("routes");
+            for (Route route : routes) {
+                g.writeStartObject();
+                g.writeStringField("host", route.host());
+                g.writeStringField("project", route.target().value());
+                if (route.portName().isPresent()) {
+                    g.writeStringField("portName", route.portName().map(PortName::value).get());
+                } else {
+                    g.writeNullField("portName");
+                }
+                if (route.port().isPresent()) {
+                    g.writeNumberField("port", route.port().get().value());
+                } else {
+                    g.writeNullField("port");
+                }
+                g.writeStringField("state", state(route));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.println();
+        out.flush();
+    }
+}
