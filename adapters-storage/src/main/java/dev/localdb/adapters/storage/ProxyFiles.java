@@ -140,6 +140,26 @@ public final class ProxyFiles {
         }
     }
 
+    /**
+     * Runs {@code action} holding {@code runtime/.proxy-start.lock}: {@code proxy start} looks,
+     * launches and waits under it, so starts at the same moment make one proxy, never two.
+     */
+    public <T> T whileStarting(java.util.function.Supplier<T> action) {
+        Path lockFile = runtime.resolve(".proxy-start.lock");
+        try {
+            ProjectFiles.createPrivateDirectories(runtime);
+            ProjectTrust.requireDirectory("Runtime directory", runtime);
+            ProjectTrust.requireFile("Proxy start lock file", lockFile);
+            try (FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                 FileLock lock = channel.lock()) {
+                return action.get();
+            }
+        } catch (IOException e) {
+            throw ProjectErrors.unusable("lock", lockFile, e);
+        }
+    }
+
     private Optional<JsonNode> readJson(String what, Path file) {
         ProjectTrust.requireDirectory(what.startsWith("Proxy state") ? "Runtime directory" : "Proxy folder", file.getParent());
         ProjectTrust.requireFile(what, file);

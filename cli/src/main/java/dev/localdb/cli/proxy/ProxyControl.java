@@ -55,8 +55,16 @@ public final class ProxyControl {
                 .orElseGet(() -> new Status(Optional.empty(), settings.httpPort(), settings.httpsPort(), Optional.empty()));
     }
 
-    /** Starts it unless it runs; returns once it listens (its state file names it), or says why it could not. */
+    /**
+     * Starts it unless it runs; returns once it listens (its state file names it), or says why it
+     * could not. Under the start lock: many starts at once make one proxy.
+     */
     public Status start() {
+        Status now = status();
+        return now.running() ? now : files.whileStarting(this::startUnlessRunning);
+    }
+
+    private Status startUnlessRunning() {
         Status now = status();
         if (now.running()) {
             return now;

@@ -117,6 +117,39 @@ class NameProxyTest {
     }
 
     @Test
+    void manyStartsAtOnceMakeOneProxyAndAKilledOneIsStartedAgain() throws Exception {
+        java.util.List<LocalDbRunner.Started> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            starts.add(localdb.start("proxy", "start"));
+        }
+        java.util.Set<String> pids = new java.util.HashSet<>();
+        for (LocalDbRunner.Started start : starts) {
+            Result result = start.await();
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)").matcher(result.out());
+            assertThat(pid.find()).as(result.toString()).isTrue();
+            pids.add(pid.group(1));
+        }
+        assertThat(pids).as("one proxy, named by every start").hasSize(1);
+        long proxyPid = Long.parseLong(pids.iterator().next());
+        assertThat(dev.localdb.testsuite.support.Processes.ofHome(sandbox.home()))
+                .filteredOn(p -> p.info().commandLine().orElse("").contains("proxy serve"))
+                .extracting(ProcessHandle::pid).containsExactly(proxyPid);
+
+        ProcessHandle.of(proxyPid).orElseThrow().destroyForcibly();
+        Poll.until("the killed proxy to be gone", Duration.ofSeconds(10),
+                () -> ProcessHandle.of(proxyPid).map(p -> !p.isAlive()).orElse(true) || isZombie(proxyPid));
+        assertThat(JSON.readTree(localdb.run("proxy", "status", "--json").out()).get("running").asBoolean()).isFalse();
+
+        Result again = localdb.run("start", "shop", "--create", "--no-browser");
+        assertThat(again.out()).as(again.toString()).contains("Name URL: http://shop.localhost:" + httpPort);
+        JsonNode status = JSON.readTree(localdb.run("proxy", "status", "--json").out());
+        assertThat(status.get("running").asBoolean()).isTrue();
+        assertThat(status.get("pid").asLong()).isNotEqualTo(proxyPid);
+        assertThat(get("shop.localhost:" + httpPort, "/health", "")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void anAliasRoutesANameToAPortLocaldbDoesNotManage() throws Exception {
         try (ServerSocket container = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread answering = new Thread(() -> answerOnce(container), "container");
