@@ -9,7 +9,7 @@ final class ProxyUrls {
     }
 
     static String of(ProjectName project, ProxyControl.Status proxy) {
-        return "http://" + project.value() + ".localhost" + (proxy.httpPort() == 80 ? "" : ":" + proxy.httpPort());
+        return dev.localdb.cli.output.StatusOutput.nameUrl(project.value(), proxy.httpPort());
     }
 
     static String pattern(ProxyControl.Status proxy) {

@@ -51,10 +51,12 @@ public final class StatusCommand implements Callable<Integer> {
             statuses = List.of(wiring.lifecycle().status(name).orElseThrow(() -> wiring.lifecycle().unknown(name)));
         }
         var out = spec.commandLine().getOut();
+        var proxy = wiring.proxyControl().status();
+        java.util.Optional<Integer> proxyPort = proxy.running() ? java.util.Optional.of(proxy.httpPort()) : java.util.Optional.empty();
         if (json) {
-            StatusOutput.json(statuses, out);
+            StatusOutput.json(statuses, out, proxyPort);
         } else {
-            StatusOutput.table(statuses, Instant.now(), out, color.style(wiring.env()));
+            StatusOutput.table(statuses, Instant.now(), out, color.style(wiring.env()), proxyPort);
         }
         return 0;
     }

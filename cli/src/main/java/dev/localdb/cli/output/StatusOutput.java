@@ -40,7 +40,30 @@ public final class StatusOutput {
         Columns.print(rows, out, style);
     }
 
+    /**
+     * As {@link #table(List, Instant, PrintWriter, Style)}, then, when the name proxy runs on
+     * {@code proxyHttpPort}, the line that says the projects' names answer there.
+     */
+    public static void table(List<ProjectStatus> statuses, Instant now, PrintWriter out, Style style,
+                             java.util.Optional<Integer> proxyHttpPort) {
+        table(statuses, now, out, style);
+        if (!statuses.isEmpty() && proxyHttpPort.isPresent()) {
+            out.println();
+            out.println("Names: " + nameUrl("<project>", proxyHttpPort.get()) + " (the name proxy runs; 'localdb proxy status' lists them)");
+        }
+    }
+
+    /** {@code http://shop.localhost:1355}; without the port on 80. */
+    public static String nameUrl(String project, int proxyHttpPort) {
+        return "http://" + project + ".localhost" + (proxyHttpPort == 80 ? "" : ":" + proxyHttpPort);
+    }
+
     public static void json(List<ProjectStatus> statuses, PrintWriter out) throws IOException {
+        json(statuses, out, java.util.Optional.empty());
+    }
+
+    /** With {@code nameUrl} for each running project when the name proxy runs on {@code proxyHttpPort}, else null. */
+    public static void json(List<ProjectStatus> statuses, PrintWriter out, java.util.Optional<Integer> proxyHttpPort) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
@@ -56,6 +79,8 @@ public final class StatusOutput {
                     json.writeNull();
                 }
                 json.writeStringField("url", s.url().orElse(null));
+                json.writeStringField("nameUrl", s.state() == ProjectStatus.State.RUNNING
+                        ? proxyHttpPort.map(port -> nameUrl(s.name().value(), port)).orElse(null) : null);
                 json.writeFieldName("pid");
                 if (s.state() == ProjectStatus.State.RUNNING && !s.wrapperGone() && s.server().isPresent()) {
                     json.writeNumber(s.server().get().pid());

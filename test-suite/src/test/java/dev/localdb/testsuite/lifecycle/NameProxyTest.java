@@ -94,6 +94,10 @@ class NameProxyTest {
         assertThat(health).startsWith("HTTP/1.1 200").contains("\"project\":\"shop\"");
         assertThat(get("Shop.Localhost:" + httpPort, "/health", "")).startsWith("HTTP/1.1 200");
 
+        JsonNode projects = JSON.readTree(localdb.run("status", "--json").out()).get("projects");
+        assertThat(projects.get(0).get("nameUrl").asText()).isEqualTo("http://shop.localhost:" + httpPort);
+        assertThat(localdb.run("status").out()).contains("Names: http://<project>.localhost:" + httpPort);
+
         // A second start finds it running: one proxy per home.
         Result again = localdb.run("start", "blog", "--create", "--no-browser");
         assertThat(again.out()).contains("Name URL: http://blog.localhost:" + httpPort);
@@ -114,6 +118,9 @@ class NameProxyTest {
         Poll.until("the proxy process to be gone", Duration.ofSeconds(10),
                 () -> ProcessHandle.of(proxyPid).map(p -> !p.isAlive()).orElse(true) || isZombie(proxyPid));
         assertThat(JSON.readTree(localdb.run("proxy", "status", "--json").out()).get("running").asBoolean()).isFalse();
+        JsonNode blog = JSON.readTree(localdb.run("status", "--json").out()).get("projects").get(0);
+        assertThat(blog.get("project").asText()).isEqualTo("blog");
+        assertThat(blog.get("nameUrl").isNull()).as("no name URL without the proxy").isTrue();
     }
 
     @Test
@@ -158,13 +165,13 @@ class NameProxyTest {
             assertThat(localdb.run("proxy", "start").exitCode()).isZero();
 
             assertThat(get("db.localhost:" + httpPort, "/", "")).startsWith("HTTP/1.1 200").contains("from the container");
-
-            Result alias = localdb.run("proxy", "alias", "db", "--remove");
-            assertThat(alias.out()).contains("Removed alias db.localhost.");
-            Poll.until("the alias to be gone", Duration.ofSeconds(1),
-                    () -> get("db.localhost:" + httpPort, "/", "").startsWith("HTTP/1.1 404"));
             answering.join(5_000);
         }
+        // The container is gone (502 until the alias goes), then the name itself within a second.
+        Result alias = localdb.run("proxy", "alias", "db", "--remove");
+        assertThat(alias.out()).contains("Removed alias db.localhost.");
+        Poll.until("the alias to be gone", Duration.ofSeconds(1),
+                () -> get("db.localhost:" + httpPort, "/", "").startsWith("HTTP/1.1 404"));
     }
 
     private static void answerOnce(ServerSocket server) {
