@@ -87,8 +87,10 @@ final class LocalCertificateAuthority {
         try {
             createPrivateDirectory(directory);
             Path lockFile = directory.resolve("ca.lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // Held until the channel closes: a second proxy starting now waits, then reads this CA.
+                FileLock lock = channel.lock();
+                assert lock.isValid();
                 restrict(lockFile, "rw-------");
                 Path certificateFile = directory.resolve(CERTIFICATE_FILE);
                 Path keyFile = directory.resolve(KEY_FILE);

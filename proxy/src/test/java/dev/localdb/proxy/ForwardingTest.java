@@ -149,6 +149,32 @@ class ForwardingTest {
     }
 
     @Test
+    void dialsIpv6LoopbackWhenNothingListensOn127001() throws Exception {
+        java.net.InetAddress ipv6 = java.net.InetAddress.getByName("::1");
+        com.sun.net.httpserver.HttpServer v6Only;
+        try {
+            v6Only = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(ipv6, 0), 5);
+        } catch (java.io.IOException noIpv6) {
+            org.junit.jupiter.api.Assumptions.abort("this host has no ::1");
+            return;
+        }
+        v6Only.createContext("/", exchange -> {
+            byte[] reply = "from ::1".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        v6Only.start();
+        fixture.closeLater(() -> v6Only.stop(0));
+        fixture.routes(running("vite.localhost", "vite", v6Only.getAddress().getPort()));
+
+        RawHttp.Response response = fixture.client().exchange(RawHttp.get("vite.localhost", "/"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("from ::1");
+    }
+
+    @Test
     void forwardsThroughNioToo() throws Exception {
         ProxyFixture nio = fixture.closeLater(new ProxyFixture());
         nio.routes(running("shop.localhost", "shop", shop.port()));
