@@ -2,8 +2,10 @@ package dev.localdb.adapters.os;
 
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.port.ProcessInspector;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Identifies processes by PID, start time and boot. On Linux all three come from the kernel
@@ -48,5 +50,13 @@ public final class ProcFsProcessInspector implements ProcessInspector {
         }
         OptionalLong startTime = table.startTimeOf(identity.pid());
         return startTime.isPresent() && startTime.getAsLong() == identity.startTime();
+    }
+
+    @Override
+    public Predicate<ProcessIdentity> sessionsLivingOn() {
+        Map<Long, Long> latestMemberStart = SessionLeftovers.latestMemberStarts();
+        // A member started no earlier than the leader, on this boot: Linux never reuses a PID that is still a session's id.
+        return leader -> leader.bootId().equals(bootId) && !isAlive(leader)
+                && latestMemberStart.getOrDefault(leader.pid(), -1L) >= leader.startTime();
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -36,6 +38,27 @@ final class SessionLeftovers {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * For every session with a live member other than its leader: the latest start time among
+     * those members. One pass over {@code /proc}; empty where there is none.
+     */
+    static Map<Long, Long> latestMemberStarts() {
+        if (!Files.isDirectory(PROC)) {
+            return Map.of();
+        }
+        Map<Long, Long> latest = new HashMap<>();
+        try (Stream<Path> entries = Files.list(PROC)) {
+            entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .forEach(pid -> stat(pid).filter(stat -> !stat.hasExited() && stat.session() != pid)
+                            .ifPresent(stat -> latest.merge(stat.session(), stat.startTicks(), Math::max)));
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return latest;
     }
 
     private static boolean belongsTo(long pid, ProcessIdentity leader) {

@@ -12,4 +12,10 @@ class ProcessHandleInspectorContractTest extends ProcessInspectorContractTest {
     protected ProcessInspector newInspector() {
         return new ProcFsProcessInspector(new ProcessHandleTable());
     }
+
+    /** Sessions come from /proc, whose start times this table does not use: nothing is seen to live on. */
+    @Override
+    protected boolean seesSessions() {
+        return false;
+    }
 }

@@ -65,9 +65,10 @@ final class ProjectStatuses {
                                    Optional<RegistryView.Entry> entry) {
         Optional<AllocationStatus> allocation = entry.map(RegistryView.Entry::status);
         Optional<Allocation> held = entry.map(RegistryView.Entry::allocation).filter(Allocation::isHeld);
-        boolean wrapperGone = allocation.filter(s -> s == AllocationStatus.STALE).isPresent() && held.flatMap(Allocation::owner)
-                .filter(owner -> control.leftovers(owner) > 0 && control.acceptsConnections(held.get().port())).isPresent();
-        return new ProjectStatus(name, wrapperGone ? ProjectStatus.State.RUNNING : stateOf(allocation), config,
+        // Active although the recorded server died: its session lives on (leftovers is 0 while it runs).
+        boolean wrapperGone = allocation.filter(s -> s == AllocationStatus.ACTIVE).isPresent()
+                && held.flatMap(Allocation::owner).filter(owner -> control.leftovers(owner) > 0).isPresent();
+        return new ProjectStatus(name, stateOf(allocation), config,
                 entry.map(e -> e.allocation().port()),
                 held.flatMap(Allocation::owner),
                 held.map(Allocation::allocatedAt),

@@ -36,13 +36,12 @@ final class ServerStopper {
             return new StopResult(name, StopResult.Outcome.NOT_RUNNING, Optional.of(allocation.port()), allocation.namedPorts(),
                     Optional.empty());
         }
-        StopResult.Outcome outcome;
-        if (status == AllocationStatus.ACTIVE) {
-            outcome = outcomeOf(control.terminate(owner.get(), grace));
-        } else {
-            // The server died; what it started may still run and hold the port.
-            outcome = control.stopLeftovers(owner.get(), grace) > 0 ? StopResult.Outcome.LEFTOVERS_STOPPED : StopResult.Outcome.CRASHED;
-        }
+        ServerControl.Termination termination = status == AllocationStatus.ACTIVE
+                ? control.terminate(owner.get(), grace) : ServerControl.Termination.NOT_RUNNING;
+        // A server that died (before or during the stop) may have left what it started running on the port.
+        StopResult.Outcome outcome = termination == ServerControl.Termination.NOT_RUNNING
+                ? (control.stopLeftovers(owner.get(), grace) > 0 ? StopResult.Outcome.LEFTOVERS_STOPPED : StopResult.Outcome.CRASHED)
+                : outcomeOf(termination);
         if (!outcome.ended()) {
             // It still runs (or was never ours to signal): releasing its port would hand a busy port to the next project.
             return new StopResult(name, outcome, Optional.of(allocation.port()), allocation.namedPorts(), owner);
@@ -56,8 +55,7 @@ final class ServerStopper {
         return switch (termination) {
             case STOPPED -> StopResult.Outcome.STOPPED;
             case KILLED -> StopResult.Outcome.KILLED;
-            // It was alive a moment ago and exited by itself before the signal: it still left its port held.
-            case NOT_RUNNING -> StopResult.Outcome.CRASHED;
+            case NOT_RUNNING -> StopResult.Outcome.CRASHED; // handled above, with its leftovers
             case REFUSED -> StopResult.Outcome.REFUSED;
             case NOT_PERMITTED -> StopResult.Outcome.NOT_PERMITTED;
         };

@@ -137,4 +137,21 @@ class CleanupTest {
         assertThat(machine.allocator.cleanup()).isEqualTo(1);
         assertThat(machine.allocator.cleanup()).isZero();
     }
+
+    @Test
+    void cleanupKeepsAServerWhoseWrapperDiedWhileWhatItStartedStillRuns() {
+        AllocatorFixture machine = new AllocatorFixture();
+        ProcessIdentity shell = machine.processes.start();
+        ProcessIdentity devServer = machine.processes.start();
+        machine.processes.joinSession(shell, devServer);
+        machine.serve("web", shell);
+        machine.processes.kill(shell);
+
+        assertThat(machine.allocator.cleanup()).as("the dev server still serves the port").isZero();
+        assertThat(machine.status("web")).isEqualTo(AllocationStatus.ACTIVE);
+
+        machine.processes.kill(devServer);
+        assertThat(machine.allocator.cleanup()).isEqualTo(1);
+        assertThat(machine.status("web")).isEqualTo(AllocationStatus.RELEASED);
+    }
 }

@@ -28,6 +28,21 @@ public abstract class ProcessInspectorContract {
     /** The PID of a process that has exited. */
     protected abstract long deadPid() throws Exception;
 
+    /** A session leader and a process it started in its session (as a shell starts a dev server). */
+    public record Session(long leader, long member) {
+    }
+
+    /** Starts a session leader that starts one member, both running until ended. */
+    protected abstract Session startSession() throws Exception;
+
+    /** Ends the process at once, as {@code kill -9} would, without touching the rest of its session. */
+    protected abstract void kill(long pid) throws Exception;
+
+    /** Whether this inspector can see sessions at all; where it cannot, nothing lives on. */
+    protected boolean seesSessions() {
+        return true;
+    }
+
     @BeforeEach
     void createInspector() {
         inspector = newInspector();
@@ -99,5 +114,23 @@ public abstract class ProcessInspectorContract {
 
         assertThat(inspector.identify(pid)).isEmpty();
         assertThat(inspector.isAlive(new ProcessIdentity(pid, 0, inspector.current().bootId()))).isFalse();
+    }
+
+    @Test
+    void aDeadLeaderLivesOnInItsSessionOnlyWhileAMemberRuns() throws Exception {
+        Session session = startSession();
+        ProcessIdentity leader = inspector.identify(session.leader()).orElseThrow();
+        try {
+            assertThat(inspector.sessionsLivingOn().test(leader)).as("a leader that runs is alive, not living on").isFalse();
+
+            kill(session.leader());
+            assertThat(inspector.isAlive(leader)).isFalse();
+            assertThat(inspector.sessionsLivingOn().test(leader)).as("its member still runs").isEqualTo(seesSessions());
+            assertThat(inspector.sessionsLivingOn().test(new ProcessIdentity(leader.pid(), leader.startTime(), leader.bootId() + "-earlier")))
+                    .as("the same leader from another boot").isFalse();
+        } finally {
+            kill(session.member());
+        }
+        assertThat(inspector.sessionsLivingOn().test(leader)).as("nothing of the session runs").isFalse();
     }
 }

@@ -2,14 +2,21 @@ package dev.localdb.domain.fake;
 
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.port.ProcessInspector;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A process table in memory: processes start, die, get their PID reused, and the machine reboots. */
+/**
+ * A process table in memory: processes start, die, get their PID reused, and the machine reboots.
+ * A process can join a leader's session, and outlives the leader there as a real one does.
+ */
 public final class FakeProcessInspector implements ProcessInspector {
     private final Map<Long, ProcessIdentity> running = new ConcurrentHashMap<>();
+    private final Map<ProcessIdentity, List<ProcessIdentity>> sessions = new ConcurrentHashMap<>();
     private final AtomicLong nextPid = new AtomicLong(1000);
     private final AtomicLong ticks = new AtomicLong(100);
     private volatile String bootId = "boot-1";
@@ -34,6 +41,21 @@ public final class FakeProcessInspector implements ProcessInspector {
         return identity.equals(running.get(identity.pid())) && identity.bootId().equals(bootId);
     }
 
+    @Override
+    public Predicate<ProcessIdentity> sessionsLivingOn() {
+        return leader -> !isAlive(leader) && !membersOf(leader).isEmpty();
+    }
+
+    /** The process runs in the leader's session (the leader started it), and stays when the leader dies. */
+    public void joinSession(ProcessIdentity leader, ProcessIdentity member) {
+        sessions.computeIfAbsent(leader, l -> new CopyOnWriteArrayList<>()).add(member);
+    }
+
+    /** The live members of the leader's session, other than the leader. */
+    public List<ProcessIdentity> membersOf(ProcessIdentity leader) {
+        return sessions.getOrDefault(leader, List.of()).stream().filter(this::isAlive).toList();
+    }
+
     /** Starts a new process with a fresh PID. */
     public ProcessIdentity start() {
         return startWithPid(nextPid.getAndIncrement());
@@ -55,6 +77,7 @@ public final class FakeProcessInspector implements ProcessInspector {
     /** Every process ends and the boot id changes; PIDs start over. */
     public void reboot() {
         running.clear();
+        sessions.clear();
         bootId = bootId + "+";
         nextPid.set(1000);
         self = startWithPid(self.pid());

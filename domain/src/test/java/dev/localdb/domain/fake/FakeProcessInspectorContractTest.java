@@ -33,6 +33,19 @@ class FakeProcessInspectorContractTest extends ProcessInspectorContract {
         return process.pid();
     }
 
+    @Override
+    protected Session startSession() {
+        ProcessIdentity leader = fake.start();
+        ProcessIdentity member = fake.start();
+        fake.joinSession(leader, member);
+        return new Session(leader.pid(), member.pid());
+    }
+
+    @Override
+    protected void kill(long pid) {
+        endProcess(pid);
+    }
+
     /** Beyond the contract: the fake's own reboot must not hand our PID to the next process. */
     @Test
     void afterARebootANewProcessDoesNotReplaceTheCurrentOne() {

@@ -21,8 +21,6 @@ public final class FakeServerControl implements ServerControl {
     private final Set<ProcessIdentity> ignoringTerm = ConcurrentHashMap.newKeySet();
     private final List<ProcessIdentity> signalled = new CopyOnWriteArrayList<>();
 
-    private final java.util.Map<ProcessIdentity, List<ProcessIdentity>> leftovers = new java.util.concurrent.ConcurrentHashMap<>();
-
     public FakeServerControl(FakeProcessInspector processes) {
         this.processes = processes;
     }
@@ -49,22 +47,19 @@ public final class FakeServerControl implements ServerControl {
         if (processes.isAlive(deadServer)) {
             return 0;
         }
-        List<ProcessIdentity> stopped = leftovers.getOrDefault(deadServer, List.of()).stream()
-                .filter(processes::isAlive)
-                .toList();
+        List<ProcessIdentity> stopped = processes.membersOf(deadServer);
         stopped.forEach(processes::kill);
         return stopped.size();
     }
 
     @Override
     public int leftovers(ProcessIdentity deadServer) {
-        return processes.isAlive(deadServer) ? 0
-                : (int) leftovers.getOrDefault(deadServer, List.of()).stream().filter(processes::isAlive).count();
+        return processes.isAlive(deadServer) ? 0 : processes.membersOf(deadServer).size();
     }
 
     /** The server started this process, which stays behind (in its session) when the server dies. */
     public FakeServerControl leaveBehind(ProcessIdentity server, ProcessIdentity child) {
-        leftovers.computeIfAbsent(server, s -> new java.util.ArrayList<>()).add(child);
+        processes.joinSession(server, child);
         return this;
     }
 

@@ -49,10 +49,25 @@ class StatusTest {
     }
 
     @Test
-    void aDeadWrapperWhoseChildDoesNotServeThePortIsCrashed() {
+    void aDeadWrapperWhoseChildHasNotOpenedThePortYetIsStillRunning() {
         ProcessIdentity shell = machine.runningServer("web");
-        machine.control.leaveBehind(shell, machine.processes.start()); // alive, but the port is closed
+        machine.control.leaveBehind(shell, machine.processes.start()); // alive, the port still closed
         machine.processes.kill(shell);
+
+        ProjectStatus web = machine.lifecycle().status(name("web")).orElseThrow();
+
+        // What the project started still runs: calling it crashed would let cleanup orphan it.
+        assertThat(web.state()).isEqualTo(State.RUNNING);
+        assertThat(web.wrapperGone()).isTrue();
+    }
+
+    @Test
+    void aDeadWrapperWhoseChildrenEndedTooIsCrashed() {
+        ProcessIdentity shell = machine.runningServer("web");
+        ProcessIdentity devServer = machine.processes.start();
+        machine.control.leaveBehind(shell, devServer);
+        machine.processes.kill(shell);
+        machine.processes.kill(devServer);
 
         ProjectStatus web = machine.lifecycle().status(name("web")).orElseThrow();
 

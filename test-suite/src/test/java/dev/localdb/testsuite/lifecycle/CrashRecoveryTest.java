@@ -44,8 +44,8 @@ class CrashRecoveryTest {
 
     /**
      * Issue #14, item 16: the shell that localdb started (and recorded) is killed with -9, and the
-     * dev server it started serves on. That is not "crashed": status says so, and stop says what
-     * it stopped, without doubled parentheses.
+     * dev server it started serves on. That is not "crashed": cleanup keeps it, status says so, and
+     * stop says what it stopped, without doubled parentheses.
      */
     @Test
     void aKilledWrapperWhoseServerServesOnIsRunningWithTheWrapperGoneAndStopEndsTheLeftovers() throws Exception {
@@ -55,6 +55,10 @@ class CrashRecoveryTest {
         assertThat(ProcessHandle.of(server.pid()).orElseThrow().destroyForcibly()).as("kill -9 the wrapper").isTrue();
         Poll.until("the killed wrapper to be gone", Duration.ofSeconds(10), () -> !Processes.isRunning(server.pid()));
         assertThat(http.get(server.port(), "/").status()).as("its dev server still serves").isEqualTo(200);
+        // Cleanup must not free the port the dev server serves, nor lose track of the dev server.
+        Result cleanup = sandbox.localdb().run("ports", "--cleanup");
+        assertThat(cleanup.out()).as(cleanup.toString()).contains("Cleaned 0 stale allocation(s)")
+                .containsPattern("node\\s+" + server.port() + "\\s+active");
 
         Result status = sandbox.localdb().run("status");
         Result json = sandbox.localdb().run("status", "node", "--json");
