@@ -94,11 +94,33 @@ class ArchitectureCanaryTest {
                 .naming(CANARY + ".junit.CanaryJunitExtension");
     }
 
+    @Test
+    void theProxyMayNotUseServerOrCli() {
+        violations(RULES.theProxyUsesNeitherServerNorCli())
+                .committedBy("BrokenProxyCallingTheCli")
+                .naming(CANARY + ".cli.CanaryCli", CANARY + ".server.CanaryServer");
+    }
+
+    @Test
+    void theServerMayNotUseTheProxy() {
+        violations(RULES.theServerUsesNeitherProxyNorCli())
+                .committedBy("BrokenServerAskingTheProxy")
+                .naming(CANARY + ".proxy.CanaryProxy");
+    }
+
+    /** CanaryProxy uses both and is not reported: they are its engine. */
+    @Test
+    void onlyTheProxyMayUseNettyOrBouncyCastle() {
+        violations(RULES.onlyTheProxyUsesNettyAndBouncyCastle())
+                .committedBy("BrokenOsAdapterUsingNetty")
+                .naming("io.netty.channel.nio.NioEventLoopGroup");
+    }
+
     /** The list the real code is checked with holds the layer rules and every rule above, each biting here. */
     @Test
     void everyDependencyRuleInTheFullListBitesOnTheCanary() {
         List<ArchRule> dependencyRules = RULES.dependencyRules();
-        assertThat(dependencyRules).hasSize(8);
+        assertThat(dependencyRules).hasSize(11);
         assertThat(RULES.rules()).hasSize(RULES.layersExist().size() + dependencyRules.size());
         assertThat(RULES.rules().stream().map(ArchRule::getDescription))
                 .containsAll(dependencyRules.stream().map(ArchRule::getDescription).toList());
@@ -110,7 +132,7 @@ class ArchitectureCanaryTest {
     void cleanClassesPassEveryRule() {
         JavaClasses clean = canary.that(DescribedPredicate.not(deliberatelyBroken()));
         assertThat(clean.stream().map(JavaClass::getSimpleName))
-                .contains("CanaryValue", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryCli",
+                .contains("CanaryValue", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryProxy", "CanaryCli",
                         "CanaryJunitExtension");
         assertThat(RULES.rules()).allSatisfy(rule -> assertThat(rule.evaluate(clean).getFailureReport().getDetails())
                 .as(rule.getDescription()).isEmpty());
@@ -124,7 +146,7 @@ class ArchitectureCanaryTest {
                         .as(rule.getDescription()).contains("failed to check any classes"));
     }
 
-    /** The domain rules alone would pass without adapters, server, cli or JUnit extension; the layer rules catch the gap. */
+    /** The domain rules alone would pass without adapters, server, proxy, cli or JUnit extension; the layer rules catch the gap. */
     @Test
     void missingLayersFailEvenWhenTheDomainIsClean() {
         JavaClasses domainOnly = canary.that(JavaClass.Predicates.resideInAPackage(RULES.domain()))
@@ -132,7 +154,7 @@ class ArchitectureCanaryTest {
         assertThat(RuleViolations.failureText(RULES.domainDependsOnlyOnTheJdkAndItself(), domainOnly)).isEmpty();
         List<ArchRule> layers = RULES.layersExist();
         assertThat(RuleViolations.failureText(layers.get(0), domainOnly)).isEmpty();
-        assertThat(layers.subList(1, layers.size())).hasSize(5)
+        assertThat(layers.subList(1, layers.size())).hasSize(6)
                 .allSatisfy(rule -> assertThat(RuleViolations.failureText(rule, domainOnly))
                         .as(rule.getDescription()).contains("failed to check any classes"));
     }

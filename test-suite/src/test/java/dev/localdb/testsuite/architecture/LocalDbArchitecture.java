@@ -63,9 +63,10 @@ public final class LocalDbArchitecture {
         return all;
     }
 
-    /** One rule per layer (domain, storage adapter, OS adapter, server, cli, JUnit extension), failing when it has no classes. */
+    /** One rule per layer (domain, storage adapter, OS adapter, server, proxy, cli, JUnit extension), failing when it has no classes. */
     public List<ArchRule> layersExist() {
-        return Stream.of(domain(), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("cli"), layer("junit"))
+        return Stream.of(domain(), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("proxy"), layer("cli"),
+                        layer("junit"))
                 .map(layer -> classes().that().resideInAPackage(layer).should(exist()).allowEmptyShould(false))
                 .toList();
     }
@@ -74,7 +75,8 @@ public final class LocalDbArchitecture {
         return List.of(domainDependsOnlyOnTheJdkAndItself(), domainStaysInsideTheProcess(),
                 domainDependsOnNoOuterLayer(), adaptersDoNotDependOnEachOther(),
                 adaptersDependOnNeitherCliNorServer(), onlyCompositionRootsDependOnAdapters(),
-                theJunitExtensionUsesNeitherCliNorServer(), nothingDependsOnTheJunitExtension());
+                theJunitExtensionUsesNeitherCliNorServer(), nothingDependsOnTheJunitExtension(),
+                theProxyUsesNeitherServerNorCli(), theServerUsesNeitherProxyNorCli(), onlyTheProxyUsesNettyAndBouncyCastle());
     }
 
     public ArchRule domainDependsOnlyOnTheJdkAndItself() {
@@ -107,7 +109,8 @@ public final class LocalDbArchitecture {
 
     public ArchRule domainDependsOnNoOuterLayer() {
         return noClasses().that().resideInAPackage(domain())
-                .should().dependOnClassesThat().resideInAnyPackage(layer("adapters"), layer("server"), layer("cli"), layer("junit"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("adapters"), layer("server"), layer("proxy"), layer("cli"),
+                        layer("junit"))
                 .because("dependencies point inward, to the domain")
                 .allowEmptyShould(false);
     }
@@ -122,7 +125,7 @@ public final class LocalDbArchitecture {
 
     public ArchRule adaptersDependOnNeitherCliNorServer() {
         return noClasses().that().resideInAPackage(layer("adapters"))
-                .should().dependOnClassesThat().resideInAnyPackage(layer("cli"), layer("server"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("cli"), layer("server"), layer("proxy"))
                 .because("adapters know the domain only; the cli wires them to everything else")
                 .allowEmptyShould(false);
     }
@@ -153,6 +156,34 @@ public final class LocalDbArchitecture {
                 .and().resideOutsideOfPackage(layer("junit"))
                 .should().dependOnClassesThat().resideInAPackage(layer("junit"))
                 .because("the JUnit extension sits at the edge, beside the cli; the product never depends on it")
+                .allowEmptyShould(false);
+    }
+
+    /**
+     * The proxy is an inbound adapter beside the embedded server: it serves requests from the
+     * domain ports the cli hands it, so it uses neither the server, the cli nor the JUnit extension.
+     */
+    public ArchRule theProxyUsesNeitherServerNorCli() {
+        return noClasses().that().resideInAPackage(layer("proxy"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("server"), layer("cli"), layer("junit"))
+                .because("the proxy runs from the RouteSource and OnDemandStarter the cli gives it")
+                .allowEmptyShould(false);
+    }
+
+    /** The other way round: the embedded server knows neither the proxy nor the cli that starts it. */
+    public ArchRule theServerUsesNeitherProxyNorCli() {
+        return noClasses().that().resideInAPackage(layer("server"))
+                .should().dependOnClassesThat().resideInAnyPackage(layer("proxy"), layer("cli"), layer("junit"))
+                .because("the server runs from the domain ports the cli gives it")
+                .allowEmptyShould(false);
+    }
+
+    /** Netty and BouncyCastle are the proxy's engine; elsewhere they would be a second HTTP or crypto stack. */
+    public ArchRule onlyTheProxyUsesNettyAndBouncyCastle() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(layer("proxy"))
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.bouncycastle..")
+                .because("the proxy module owns its engine; the rest of localdb reaches it through ProxyServer")
                 .allowEmptyShould(false);
     }
 
