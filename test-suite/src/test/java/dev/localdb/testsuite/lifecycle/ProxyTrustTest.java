@@ -64,6 +64,10 @@ class ProxyTrustTest {
             assertThat(trustOf(db, nickname)).as("trust flags in %s", db).isEqualTo("C,,");
             assertThat(pem(certutil("-L", "-d", "sql:" + db, "-n", nickname, "-a")))
                     .as("the certificate in %s is ca.pem", db).isEqualTo(pem(Files.readString(ca, StandardCharsets.US_ASCII)));
+            // NSS's own verdict: a trusted CA for TLS servers (an untrusted one is "marked as not trusted").
+            Result verified = certutil("-V", "-u", "L", "-d", "sql:" + db, "-n", nickname);
+            assertThat(verified.exitCode()).as(verified.toString()).isZero();
+            assertThat(verified.out()).contains("certificate is valid");
         }
 
         Result again = localdb.run("proxy", "trust", "--store", "nss");
