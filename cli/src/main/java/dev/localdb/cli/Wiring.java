@@ -1,6 +1,8 @@
 package dev.localdb.cli;
 
+import dev.localdb.adapters.os.CaTrustStores;
 import dev.localdb.adapters.os.DetachedServerLauncher;
+import dev.localdb.adapters.os.ExternalCommands;
 import dev.localdb.adapters.os.ProcFsProcessInspector;
 import dev.localdb.adapters.os.ProcNetPortListeners;
 import dev.localdb.adapters.os.ProcessServerControl;
@@ -24,6 +26,7 @@ import dev.localdb.domain.project.ProjectLifecycle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +147,17 @@ public final class Wiring {
         serve.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "proxy", "serve"));
         return new ProxyControl(proxyFiles(), configuration().proxy(), inspector(), new ProcessServerControl(inspector()),
                 launcher(), serve, home().root());
+    }
+
+    /**
+     * Where {@code proxy trust} puts the CA. The browsers' databases are under {@code $HOME} (what
+     * certutil and the browsers use), not the JVM's {@code user.home}, which Java takes from the
+     * password file: the two differ under sudo, in containers and in tests.
+     */
+    public CaTrustStores caTrustStores() {
+        String userHomeDir = env.getOrDefault("HOME", "").isBlank() ? userHome : env.get("HOME");
+        return new CaTrustStores(Path.of(userHomeDir), System.getProperty("os.name", ""), CaTrustStores.runningAsRoot(),
+                home().root(), new ExternalCommands(env, Duration.ofSeconds(60)));
     }
 
     /**

@@ -6,10 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code localdb proxy start | stop | status | alias}: names instead of numbers (docs/PROXY.md). */
+/** {@code localdb proxy start | stop | status | alias | trust | untrust}: names instead of numbers (docs/PROXY.md). */
 @Command(name = "proxy", description = "The name proxy: http://<project>.localhost:1355 for every project.",
         subcommands = {ProxyStartCommand.class, ProxyStopCommand.class, ProxyStatusCommand.class, ProxyAliasCommand.class,
-                ProxyServeCommand.class})
+                ProxyTrustCommand.class, ProxyUntrustCommand.class, ProxyServeCommand.class})
 public final class ProxyCommand implements Runnable {
     @Mixin
     HelpOption help;
@@ -25,6 +25,6 @@ public final class ProxyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing the proxy command: start, stop, status or alias");
+        throw new ParameterException(spec.commandLine(), "Missing the proxy command: start, stop, status, alias, trust or untrust");
     }
 }
