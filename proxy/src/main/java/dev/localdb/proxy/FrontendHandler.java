@@ -1,5 +1,6 @@
 package dev.localdb.proxy;
 
+import dev.localdb.domain.error.ServerStartFailedException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.routing.Route;
 import dev.localdb.domain.routing.RouteDecision;
@@ -459,7 +460,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         e.startTimer.cancel(false);
         if (failure != null) {
-            respond(e, Pages.startFailed(e.route, messageOf(failure)), false);
+            respond(e, Pages.startFailed(e.route, messageOf(failure), serverLogOf(failure)), false);
             return;
         }
         forward(e, e.route, portAfterStart(e, port));
@@ -816,12 +817,22 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     static String messageOf(Throwable failure) {
+        Throwable cause = causeOf(failure);
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** The end of the server's log when its start failed: what 'localdb start' prints below its message, the page shows too. */
+    private static List<String> serverLogOf(Throwable failure) {
+        return causeOf(failure) instanceof ServerStartFailedException failed ? failed.logLines() : List.of();
+    }
+
+    private static Throwable causeOf(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        return cause;
     }
 
     private static void flushAndClose(Channel channel) {

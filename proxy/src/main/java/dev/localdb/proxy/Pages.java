@@ -26,7 +26,8 @@ final class Pages {
     private static final String STYLE = "body{font:15px/1.5 system-ui,sans-serif;color:#222;max-width:52rem;margin:2rem auto;padding:0 1rem}"
             + "h1{font-size:1.4rem}code{background:#f2f2f2;padding:.1em .35em;border-radius:3px}"
             + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35em .7em;border-bottom:1px solid #ddd}"
-            + "th{font-weight:600}.running,.alias{color:#11772d}.stopped{color:#888}";
+            + "th{font-weight:600}.running,.alias{color:#11772d}.stopped{color:#888}"
+            + "pre{background:#f2f2f2;padding:.6em;overflow:auto}";
 
     /** How links on a page reach the proxy: the scheme and port the request came in on. */
     record LinkBase(String scheme, int port) {
@@ -107,11 +108,13 @@ final class Pages {
                 "<p>The server of <code>" + html(project) + "</code> on port " + port + " does not answer.</p>" + advice);
     }
 
-    static FullHttpResponse startFailed(Route route, String message) {
+    /** @param serverLog the last lines of the server's log, shown below the message; empty when there are none */
+    static FullHttpResponse startFailed(Route route, String message, List<String> serverLog) {
         String project = route.target().value();
+        String log = serverLog.isEmpty() ? "" : "<pre>" + html(String.join("\n", serverLog)) + "</pre>";
         return html(HttpResponseStatus.BAD_GATEWAY, project + " did not start",
                 "<p><code>" + html(project) + "</code> could not be started on demand:</p><p><code>" + html(message)
-                        + "</code></p><p>Try it yourself: <code>localdb start " + html(project) + "</code></p>");
+                        + "</code></p>" + log + "<p>Try it yourself: <code>localdb start " + html(project) + "</code></p>");
     }
 
     static FullHttpResponse startTimedOut(Route route, Duration timeout) {

@@ -4,6 +4,7 @@ import static dev.localdb.proxy.ProxyFixture.stopped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.ServerStartFailedException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import java.nio.file.Path;
@@ -70,7 +71,24 @@ class OnDemandTest {
         RawHttp.Response response = fixture.client().exchange(RawHttp.get("shop.localhost", "/"));
 
         assertThat(response.status()).isEqualTo(502);
-        assertThat(response.text()).contains("npm: command &lt;not&gt; found").contains("localdb start shop");
+        assertThat(response.text()).contains("npm: command &lt;not&gt; found").contains("localdb start shop")
+                .as("no log block without log lines").doesNotContain("<pre>");
+    }
+
+    @Test
+    void aServerThatExitedShowsTheEndOfItsLogOnThe502Page() throws Exception {
+        fixture.starter.set(project -> {
+            throw new ServerStartFailedException(ServerStartFailedException.Reason.EXITED,
+                    "Server for shop exited before it was ready on port 3000; see the end of its log below.",
+                    List.of("sh: 1: serve: not found", "exit <127>"));
+        });
+        startProxy(Duration.ofSeconds(20));
+
+        RawHttp.Response response = fixture.client().exchange(RawHttp.get("shop.localhost", "/"));
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.text()).contains("exited before it was ready")
+                .contains("<pre>sh: 1: serve: not found\nexit &lt;127&gt;</pre>");
     }
 
     @Test

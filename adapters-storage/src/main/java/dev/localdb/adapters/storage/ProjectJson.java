@@ -22,9 +22,10 @@ import java.util.Optional;
 
 /**
  * The shape of {@code project.json}: {@code {"name", "preferredPort"|null, "command"|null,
- * "workingDirectory"|null, "createdAt", "portNames"}} with createdAt as ISO-8601 and portNames (a list
- * of names, left out when empty) for the extra ports of {@code --port-name}. Unknown fields are
- * ignored so that an older localdb can read a project a newer one wrote.
+ * "workingDirectory"|null, "createdAt", "portNames", "onDemand"}} with createdAt as ISO-8601, portNames (a
+ * list of names, left out when empty) for the extra ports of {@code --port-name}, and onDemand
+ * ({@code true}, left out when false) for {@code --on-demand}. Unknown fields are ignored so that an
+ * older localdb can read a project a newer one wrote.
  *
  * <p>Read and written with Jackson's streaming API, like the registry: {@code start}, {@code status}
  * and {@code open} read this file, and Jackson databind's first use cost them several hundred
@@ -59,6 +60,9 @@ final class ProjectJson {
                     json.writeString(name.value());
                 }
                 json.writeEndArray();
+            }
+            if (config.onDemand()) {
+                json.writeBooleanField("onDemand", true);
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -103,7 +107,7 @@ final class ProjectJson {
 
     /** The file's fields as written; null for a field that is absent or null. */
     private record ProjectFile(String name, Integer preferredPort, String command, String workingDirectory,
-                               String createdAt, List<String> portNames) {
+                               String createdAt, List<String> portNames, boolean onDemand) {
     }
 
     /** The top-level object, or null for a file that holds the JSON value {@code null}. */
@@ -124,6 +128,7 @@ final class ProjectJson {
         String workingDirectory = null;
         String createdAt = null;
         List<String> portNames = null;
+        boolean onDemand = false;
         // A field given twice: the last one wins, as it did with databind.
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -135,10 +140,11 @@ final class ProjectJson {
                 case "workingDirectory" -> workingDirectory = string(parser, value, field);
                 case "createdAt" -> createdAt = string(parser, value, field);
                 case "portNames" -> portNames = strings(parser, value);
+                case "onDemand" -> onDemand = flag(value, field);
                 default -> parser.skipChildren(); // a field of a newer localdb
             }
         }
-        return new ProjectFile(name, preferredPort, command, workingDirectory, createdAt, portNames);
+        return new ProjectFile(name, preferredPort, command, workingDirectory, createdAt, portNames, onDemand);
     }
 
     /** A string, or null for JSON null. */
@@ -150,6 +156,17 @@ final class ProjectJson {
             throw new Damaged("unexpected value for \"" + field + "\"");
         }
         return parser.getText();
+    }
+
+    /** true or false; JSON null is false, as an absent field is. */
+    private static boolean flag(JsonToken value, String field) {
+        if (value == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw new Damaged("unexpected value for \"" + field + "\" (give true or false)");
+        }
+        return value == JsonToken.VALUE_TRUE;
     }
 
     /** An int, or null for JSON null. */
@@ -193,7 +210,7 @@ final class ProjectJson {
                     : file.portNames().stream().map(PortName::new).toList();
             return new ProjectConfig(expected, Optional.ofNullable(file.preferredPort()).map(PortNumber::of),
                     Optional.ofNullable(file.command()), Optional.ofNullable(file.workingDirectory()),
-                    UtcTimes.parse(file.createdAt()), portNames);
+                    UtcTimes.parse(file.createdAt()), portNames, file.onDemand());
         } catch (DateTimeParseException e) {
             throw new Damaged("\"createdAt\" is not an ISO-8601 instant such as 2025-01-31T12:00:00Z");
         } catch (InvalidInputException e) {

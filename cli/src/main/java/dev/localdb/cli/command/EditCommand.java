@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * new port names) replaces the remembered ones, so the next start really uses it; that needs the
  * server stopped, as {@code release --forget} does.
  */
-@Command(name = "edit", description = "Change a project's command, directory, preferred port or port names. Only what is given changes.")
+@Command(name = "edit", description = "Change a project's command, directory, preferred port, port names or on-demand start."
+        + " Only what is given changes.")
 public final class EditCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
@@ -61,6 +62,11 @@ public final class EditCommand implements Callable<Integer> {
             description = "The extra ports besides PORT, in PORT_<NAME> (repeat for more); replaces the project's port names.")
     List<String> portNames;
 
+    /** Null when neither --on-demand nor --no-on-demand is given: unchanged. */
+    @Option(names = "--on-demand", negatable = true,
+            description = "Whether the name proxy starts the server on the first request to <project>.localhost (--no-on-demand: it does not).")
+    Boolean onDemand;
+
     EditCommand(Wiring wiring) {
         this.wiring = wiring;
     }
@@ -68,9 +74,9 @@ public final class EditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectName name = ProjectName.of(project);
-        if (port == null && command == null && dir == null && portNames == null) {
-            throw new InvalidInputException("Nothing to change: give --command, --dir, --port or --port-name, e.g. 'localdb edit "
-                    + name + " --port 4000'.");
+        if (port == null && command == null && dir == null && portNames == null && onDemand == null) {
+            throw new InvalidInputException("Nothing to change: give --command, --dir, --port, --port-name or --[no-]on-demand,"
+                    + " e.g. 'localdb edit " + name + " --port 4000'.");
         }
         // Every value is checked, as new checks it, before anything is looked up or written.
         Optional<PortNumber> newPort = Optional.ofNullable(port).map(PortNumber::parse);
@@ -79,7 +85,7 @@ public final class EditCommand implements Callable<Integer> {
         ProjectConfig current = wiring.catalog().find(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
         ProjectConfig changed = new ProjectConfig(name, newPort.or(current::preferredPort),
                 Optional.ofNullable(command).or(current::command), newDir.or(current::workingDirectory), current.createdAt(),
-                newNames.orElse(current.portNames()));
+                newNames.orElse(current.portNames()), onDemand == null ? current.onDemand() : onDemand);
         List<String> changes = changes(current, changed);
         PrintWriter out = spec.commandLine().getOut();
         if (changes.isEmpty()) {
@@ -101,7 +107,8 @@ public final class EditCommand implements Callable<Integer> {
         out.println(color.style(wiring.env()).success("Changed " + name + ": " + String.join("; ", changes) + "."));
         forgotten.ifPresent(a -> out.println("Forgot the remembered " + NamedPortsText.phrase(a.port(), a.namedPorts())
                 + (a.isHeld() ? " (reserved until now)" : "") + ": the next start or 'localdb port " + name + "' uses the new settings."));
-        if (running) {
+        // On demand applies at once (the proxy reads it within 250 ms, and only ever starts a stopped project).
+        if (running && !changed.withOnDemand(current.onDemand()).equals(current)) {
             out.println("Project " + name + " is running: the change applies at its next start ('localdb stop " + name
                     + "', then 'localdb start " + name + "').");
         }
@@ -117,6 +124,7 @@ public final class EditCommand implements Callable<Integer> {
         change(changes, "dir", before.workingDirectory().map(Printable::of).orElse("(the project's folder)"),
                 after.workingDirectory().map(Printable::of).orElse("(the project's folder)"));
         change(changes, "port names", names(before.portNames()), names(after.portNames()));
+        change(changes, "on demand", before.onDemand() ? "yes" : "no", after.onDemand() ? "yes" : "no");
         return changes;
     }
 

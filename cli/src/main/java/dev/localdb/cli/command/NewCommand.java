@@ -2,6 +2,7 @@ package dev.localdb.cli.command;
 
 import dev.localdb.adapters.storage.PackageJson;
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.StatusOutput;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
@@ -58,6 +59,10 @@ public final class NewCommand implements Callable<Integer> {
             description = "An extra port for the server besides PORT, in PORT_<NAME> (repeat for more), e.g. --port-name api gives PORT_API.")
     List<String> portNames;
 
+    @Option(names = "--on-demand",
+            description = "The name proxy starts the server on the first request to <project>.localhost instead of answering \"not running\".")
+    boolean onDemand;
+
     NewCommand(Wiring wiring) {
         this.wiring = wiring;
     }
@@ -70,7 +75,7 @@ public final class NewCommand implements Callable<Integer> {
         Optional<String> workingDirectory = Optional.ofNullable(dir).map(NewCommand::existingDirectory);
         Optional<DevServerCommand> chosen = devServerCommand(workingDirectory);
         ProjectConfig created = wiring.catalog().create(new ProjectConfig(name, preferred, chosen.map(DevServerCommand::command),
-                workingDirectory, Instant.now(), named));
+                workingDirectory, Instant.now(), named, onDemand));
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         out.println(color.style(wiring.env()).success("Created project " + name + " in " + wiring.home().project(name)
@@ -90,6 +95,11 @@ public final class NewCommand implements Callable<Integer> {
         // 'localdb rm' kept an earlier project's data: this one does not pick it up, and says so.
         wiring.catalog().keptData(name).ifPresent(kept -> out.println("It starts with no data: the data of an earlier project "
                 + name + " is kept in " + kept + " ('localdb rm' left it there)."));
+        if (created.onDemand()) {
+            out.println("On demand: the proxy starts it on the first request to "
+                    + StatusOutput.nameUrl(name.value(), wiring.configuration().proxy().httpPort())
+                    + " (while the proxy runs: 'localdb proxy start').");
+        }
         out.println("Start it with 'localdb start " + name + "'.");
         return 0;
     }

@@ -4,8 +4,10 @@ import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.config.Configuration;
+import dev.localdb.cli.proxy.LifecycleStarter;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.project.StartOptions;
 import dev.localdb.proxy.ProxyConfig;
 import dev.localdb.proxy.ProxyServer;
 import java.time.Duration;
@@ -21,6 +23,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "serve", hidden = true, description = "Run the name proxy in the foreground (used by 'proxy start').")
 public final class ProxyServeCommand implements Callable<Integer> {
+    /** Allocation and launch before the readiness wait begins. */
+    private static final Duration START_MARGIN = Duration.ofSeconds(5);
+
     private final Wiring wiring;
 
     ProxyServeCommand(Wiring wiring) {
@@ -31,13 +36,17 @@ public final class ProxyServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Configuration.Proxy settings = wiring.configuration().proxy();
         ProxyFiles files = wiring.proxyFiles();
+        // An on-demand start waits as long as 'localdb start' does by default; the request is held a little
+        // longer, so that a server that is not ready in time gets the start's own reason (502, with its log),
+        // not a bare 504.
+        StartOptions startOptions = StartOptions.defaults();
         ProxyConfig config = new ProxyConfig(settings.httpPort(), settings.httpsPort(), files.caDirectory(),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(60), startOptions.readyTimeout().plus(START_MARGIN));
+        // Built here, before any request: starts of two projects run on two starter threads at once.
+        LifecycleStarter starter = new LifecycleStarter(wiring.lifecycle(), startOptions, ProxyServeCommand::log);
         ProxyServer server;
         try {
-            server = ProxyServer.start(config, wiring.proxyRoutes(), project -> {
-                throw new InvalidInputException("Project " + project + " is not running: start it with 'localdb start " + project + "'.");
-            });
+            server = ProxyServer.start(config, wiring.proxyRoutes(), starter);
         } catch (RuntimeException e) {
             throw new InvalidInputException("The proxy cannot listen on ports " + settings.httpPort() + " and " + settings.httpsPort()
                     + ": " + e.getMessage() + "; free them, or set proxy.httpPort / proxy.httpsPort (docs/PROXY.md).");
@@ -55,5 +64,11 @@ public final class ProxyServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** A line in runtime/proxy.log, which is this process's output. */
+    private static void log(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 }

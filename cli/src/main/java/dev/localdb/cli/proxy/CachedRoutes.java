@@ -9,14 +9,16 @@ import dev.localdb.domain.project.ProjectCatalog;
 import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.routing.RouteTable;
 import dev.localdb.domain.routing.RouteTables;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * The proxy's names, rebuilt from the registry, the catalog and the aliases at most every
- * {@link #FRESH_NANOS} (a start, stop or new port is routed within that), never under the
- * registry's lock: {@link RegistryStore#read} only looks. When the files cannot be read for a
- * moment (a registry being repaired), the last good table stays in use.
+ * The proxy's names, rebuilt from the registry, the catalog (with which projects start on demand)
+ * and the aliases at most every {@link #FRESH_NANOS} (a start, stop or new port is routed within
+ * that), never under the registry's lock: {@link RegistryStore#read} only looks. When the files
+ * cannot be read for a moment (a registry being repaired), the last good table stays in use.
  */
 public final class CachedRoutes implements RouteSource {
     /** 250 ms: well inside the second the issue allows, and at most 4 reads a second under load. */
@@ -52,8 +54,11 @@ public final class CachedRoutes implements RouteSource {
             }
             RouteTable table;
             try {
-                table = RouteTables.from(store.read(), catalog.list().stream().map(ProjectConfig::name).toList(),
-                        Set.<ProjectName>of(), files.aliases());
+                List<ProjectConfig> projects = catalog.list();
+                Set<ProjectName> onDemand = projects.stream().filter(ProjectConfig::onDemand).map(ProjectConfig::name)
+                        .collect(Collectors.toSet());
+                table = RouteTables.from(store.read(), projects.stream().map(ProjectConfig::name).toList(), onDemand,
+                        files.aliases());
             } catch (LocalDbException e) {
                 problems.accept("routes not refreshed: " + e.getMessage());
                 table = now == null ? RouteTable.empty() : now.table();

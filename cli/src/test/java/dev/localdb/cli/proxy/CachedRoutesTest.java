@@ -10,7 +10,12 @@ import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.model.Registry;
 import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RegistryTransaction;
+import dev.localdb.domain.project.ProjectConfig;
+import dev.localdb.domain.routing.Route;
+import dev.localdb.domain.routing.RouteDecision;
+import dev.localdb.domain.routing.RouteTable;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,9 +47,12 @@ class CachedRoutesTest {
         }
     };
 
+    private JsonProjectCatalog catalog() {
+        return new JsonProjectCatalog(home.resolve("projects"), warning -> { });
+    }
+
     private CachedRoutes routes() {
-        return new CachedRoutes(store, new JsonProjectCatalog(home.resolve("projects"), warning -> { }),
-                new ProxyFiles(home), problems::add);
+        return new CachedRoutes(store, catalog(), new ProxyFiles(home), problems::add);
     }
 
     private void alias(ProxyFiles files, String name, Integer port) {
@@ -73,6 +81,35 @@ class CachedRoutesTest {
             Thread.sleep(10);
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aStoppedOnDemandProjectIsStartedByARequestAndTheOthersAreNot() {
+        Instant now = Instant.now();
+        catalog().create(ProjectConfig.defaults(ProjectName.of("shop"), now).withOnDemand(true));
+        catalog().create(ProjectConfig.defaults(ProjectName.of("blog"), now));
+
+        RouteTable table = routes().current();
+
+        assertThat(table.route("shop.localhost")).get().extracting(Route::onDemand).isEqualTo(true);
+        assertThat(table.decide("shop.localhost")).isInstanceOf(RouteDecision.StartOnDemand.class);
+        assertThat(table.route("blog.localhost")).get().extracting(Route::onDemand).isEqualTo(false);
+        assertThat(table.decide("blog.localhost")).isInstanceOf(RouteDecision.NotRunning.class);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void turningOnDemandOffIsSeenWithinASecond() throws InterruptedException {
+        ProjectConfig shop = catalog().create(ProjectConfig.defaults(ProjectName.of("shop"), Instant.now()).withOnDemand(true));
+        CachedRoutes routes = routes();
+        assertThat(routes.current().decide("shop.localhost")).isInstanceOf(RouteDecision.StartOnDemand.class);
+
+        catalog().update(shop.withOnDemand(false));
+        long changed = System.nanoTime();
+        while (!(routes.current().decide("shop.localhost") instanceof RouteDecision.NotRunning)) {
+            assertThat(System.nanoTime() - changed).as("still started on demand after a second").isLessThan(TimeUnit.SECONDS.toNanos(1));
+            Thread.sleep(10);
+        }
     }
 
     @Test

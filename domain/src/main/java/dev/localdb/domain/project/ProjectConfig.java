@@ -19,9 +19,12 @@ import java.util.Set;
  * @param workingDirectory where the command runs (absolute); empty = the project's own folder
  * @param portNames        extra ports the server needs besides {@code $PORT}, each in {@code PORT_<NAME>}
  *                         (from {@code --port-name}); each name once, at most {@value #MAX_PORT_NAMES}
+ * @param onDemand         the name proxy starts the server on the first request for it ({@code --on-demand})
+ *                         instead of answering "not running"
  */
 public record ProjectConfig(ProjectName name, Optional<PortNumber> preferredPort, Optional<String> command,
-                            Optional<String> workingDirectory, Instant createdAt, List<PortName> portNames) {
+                            Optional<String> workingDirectory, Instant createdAt, List<PortName> portNames,
+                            boolean onDemand) {
     public static final int MAX_COMMAND_LENGTH = 4096;
     public static final int MAX_PORT_NAMES = 16;
 
@@ -38,6 +41,12 @@ public record ProjectConfig(ProjectName name, Optional<PortNumber> preferredPort
         checkPortNames(portNames);
     }
 
+    /** A project the proxy does not start. */
+    public ProjectConfig(ProjectName name, Optional<PortNumber> preferredPort, Optional<String> command,
+                         Optional<String> workingDirectory, Instant createdAt, List<PortName> portNames) {
+        this(name, preferredPort, command, workingDirectory, createdAt, portNames, false);
+    }
+
     /** A project with its main port only. */
     public ProjectConfig(ProjectName name, Optional<PortNumber> preferredPort, Optional<String> command,
                          Optional<String> workingDirectory, Instant createdAt) {
@@ -47,6 +56,11 @@ public record ProjectConfig(ProjectName name, Optional<PortNumber> preferredPort
     /** A project with every default: the embedded server, no preferred port. */
     public static ProjectConfig defaults(ProjectName name, Instant now) {
         return new ProjectConfig(name, Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    /** The same project, started (or not) by the proxy's first request. */
+    public ProjectConfig withOnDemand(boolean startsOnDemand) {
+        return new ProjectConfig(name, preferredPort, command, workingDirectory, createdAt, portNames, startsOnDemand);
     }
 
     public boolean usesEmbeddedServer() {

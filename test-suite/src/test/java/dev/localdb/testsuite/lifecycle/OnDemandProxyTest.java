@@ -1,0 +1,94 @@
+package dev.localdb.testsuite.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localdb.testsuite.support.LocalDbRunner;
+import dev.localdb.testsuite.support.LocalDbRunner.Result;
+import dev.localdb.testsuite.support.LocalDbSandbox;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue #12's on-demand start through {@code bin/localdb}: a request for a stopped
+ * {@code --on-demand} project starts its server through the proxy and is answered by it, the
+ * start is recorded as {@code localdb start} records it, and a project without the option still
+ * gets the "not running" page.
+ */
+class OnDemandProxyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    final LocalDbSandbox sandbox = new LocalDbSandbox();
+
+    private LocalDbRunner localdb;
+    private int httpPort;
+
+    @BeforeEach
+    void aHomeWithTheProxyOn() {
+        // As NameProxyTest: the proxy's ports are the first two of the sandbox's range.
+        httpPort = sandbox.firstPort();
+        localdb = sandbox.localdb().env("LOCALDB_PROXY", "on")
+                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(httpPort))
+                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(sandbox.firstPort() + 1));
+    }
+
+    @AfterEach
+    void stopServersAndProxy() throws Exception {
+        localdb.run("stop", "--all");
+        localdb.run("proxy", "stop");
+    }
+
+    @Test
+    void aRequestStartsAnOnDemandProjectAndOnlyThatOne() throws Exception {
+        Result created = localdb.run("new", "shop", "--on-demand");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(localdb.run("new", "blog").exitCode()).isZero();
+        Result proxy = localdb.run("proxy", "start");
+        assertThat(proxy.exitCode()).as(proxy.toString()).isZero();
+
+        String health = get("shop.localhost:" + httpPort, "/health");
+
+        assertThat(health).as("held until the embedded server was ready, then forwarded").startsWith("HTTP/1.1 200")
+                .contains("\"project\":\"shop\"");
+        JsonNode shop = project("shop");
+        assertThat(shop.get("state").asText()).as(shop.toString()).isEqualTo("running");
+        assertThat(localdb.run("status").out()).contains("shop");
+
+        assertThat(get("blog.localhost:" + httpPort, "/")).startsWith("HTTP/1.1 503").contains("localdb start blog");
+        assertThat(project("blog").get("state").asText()).isNotEqualTo("running");
+    }
+
+    private JsonNode project(String name) throws Exception {
+        for (JsonNode project : JSON.readTree(localdb.run("status", "--json").out()).get("projects")) {
+            if (project.get("project").asText().equals(name)) {
+                return project;
+            }
+        }
+        throw new AssertionError("status --json does not list " + name);
+    }
+
+    /** One request to the proxy; a minute of patience, because the first one waits for a JVM to start. */
+    private String get(String host, String path) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 5_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
