@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Checks the home, the registry and the network setup. Read-only: it never repairs anything. */
-@Command(name = "doctor", description = {"Check the home directory, the registry, IPv6 and the port ranges: one line per check, "
+@Command(name = "doctor", description = {"Check the home directory, the registry, IPv6, the port ranges and the proxy's ports: one line per check, "
                 + "each problem with what to do. Changes nothing.",
                 "Exit codes: 0 no problem found (info lines do not count), 1 at least one problem."})
 public final class DoctorCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Everything {@code localdb doctor} checks, in the order it prints them: the home, the registry,
- * what cleanup would remove, IPv6 and the port ranges. Only looks: it takes no lock and never
+ * what cleanup would remove, IPv6, the port ranges and the name proxy's ports. Only looks: it takes no lock and never
  * creates, changes or removes a file (the registry store is not even built).
  */
 public final class Doctor {
@@ -47,6 +47,7 @@ public final class Doctor {
                 ? HealthCheck.ok("IPv6", "a server can listen on ::1.")
                 : HealthCheck.info("IPv6", "not available (cannot listen on ::1); localdb checks and serves IPv4 only, nothing to do."));
         checks.add(ranges());
+        checks.add(proxyPorts());
         return checks;
     }
 
@@ -56,6 +57,14 @@ public final class Doctor {
         } catch (IOException e) {
             return HealthCheck.problem(StaleChecks.SERVER_FILES, "cannot read " + home.projects() + " ("
                     + e.getClass().getSimpleName() + "); check that it is a directory of yours.");
+        }
+    }
+
+    private HealthCheck proxyPorts() {
+        try {
+            return new ProxyPortsCheck(wiring).examine();
+        } catch (dev.localdb.domain.error.LocalDbException e) {
+            return HealthCheck.problem(ProxyPortsCheck.NAME, e.getMessage());
         }
     }
 

@@ -121,6 +121,27 @@ class DoctorTest {
         assertThat(missing).doesNotExist();
     }
 
+    /** Issue #12: doctor says what keeps the name proxy off its ports, and who holds them. */
+    @Test
+    void aProxyPortTakenByAnotherProgramIsAProblemNamingItWhileTheProxyIsOn() throws Exception {
+        int http = QuietPorts.block(2);
+        localdb.env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(http)).env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(http + 1));
+
+        Result free = localdb.env("LOCALDB_PROXY", "on").run("doctor");
+        assertThat(free.out()).as(free.toString())
+                .contains("[ok]      proxy ports: " + http + " (http) and " + (http + 1) + " (https) are free");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(http, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Result on = doctorChangingNothing();
+            Result off = localdb.env("LOCALDB_PROXY", "off").run("doctor");
+
+            assertThat(on.exitCode()).as(on.toString()).isEqualTo(1);
+            assertThat(on.out()).contains("[PROBLEM] proxy ports: port " + http + " is taken by PID " + ProcessHandle.current().pid())
+                    .contains("set proxy.httpPort / proxy.httpsPort");
+            assertThat(off.exitCode()).as("with the proxy off it is information: " + off).isZero();
+            assertThat(off.out()).contains("[info]    proxy ports: port " + http + " is taken by PID");
+        }
+    }
+
     /** Runs doctor and fails the test if it created, removed, rewrote or chmod-ed anything in the home. */
     private Result doctorChangingNothing() throws Exception {
         Map<String, String> before = HomeSnapshot.of(home);
