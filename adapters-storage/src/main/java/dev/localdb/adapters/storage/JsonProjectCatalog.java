@@ -144,7 +144,8 @@ public final class JsonProjectCatalog implements ProjectCatalog {
             return Optional.empty();
         }
         ProjectConfig config = read(name, folder);
-        Optional<String> kept = purgeData ? Optional.empty() : keepData(name, folder.resolve(DATA_DIR));
+        boolean hadData = holdsData(name, folder.resolve(DATA_DIR));
+        Optional<String> kept = purgeData || !hadData ? Optional.empty() : keepData(name, folder.resolve(DATA_DIR));
         Path hidden;
         try {
             hidden = ProjectFiles.hide(folder, name.value());
@@ -157,7 +158,7 @@ public final class JsonProjectCatalog implements ProjectCatalog {
             // Hidden already: no command sees the project any more, only the disk space is not back yet.
             throw ProjectErrors.unusable("delete what is left of project " + name + " in", hidden, e);
         }
-        return Optional.of(new Removal(config, kept));
+        return Optional.of(new Removal(config, kept, hadData));
     }
 
     @Override
@@ -171,11 +172,17 @@ public final class JsonProjectCatalog implements ProjectCatalog {
     }
 
     /** Moves a data folder with files in it to {@code removed/<name>/<time>}; one without any is not kept. */
+    /** Empty folders are no data: a server that never wrote a document leaves nothing to keep. */
+    private static boolean holdsData(ProjectName name, Path data) {
+        try {
+            return Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS) && !ProjectFiles.holdsNoFiles(data);
+        } catch (IOException e) {
+            throw ProjectErrors.unusable("look at the data of project " + name + " in", data, e);
+        }
+    }
+
     private Optional<String> keepData(ProjectName name, Path data) {
         try {
-            if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS) || ProjectFiles.holdsNoFiles(data)) {
-                return Optional.empty();
-            }
             Path byName = removedRoot().resolve(name.value());
             ProjectFiles.createPrivateDirectories(byName);
             String time = REMOVAL_TIME.format(java.time.Instant.now());

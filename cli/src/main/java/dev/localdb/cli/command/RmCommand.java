@@ -104,7 +104,7 @@ public final class RmCommand implements Callable<Integer> {
         out.println(color.style(wiring.env()).success(done.toString()));
         removal.ifPresent(r -> out.println(r.keptData()
                 .map(kept -> "Its data is kept in " + kept + " (a new " + name + " starts with none; delete the folder when you no longer need it).")
-                .orElse(purge ? "Its data was deleted." : "It had no data to keep.")));
+                .orElse(purge && r.hadData() ? "Its data was deleted." : "It had no data" + (purge ? "." : " to keep."))));
         return ExitCode.OK;
     }
 

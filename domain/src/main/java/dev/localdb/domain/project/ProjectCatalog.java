@@ -43,8 +43,9 @@ public interface ProjectCatalog {
      * What {@link #remove} did.
      *
      * @param keptData where the project's data now is; empty when it was purged or there was none
+     * @param hadData  whether the project had any data (files) when it was removed
      */
-    record Removal(ProjectConfig config, Optional<String> keptData) {
+    record Removal(ProjectConfig config, Optional<String> keptData, boolean hadData) {
         public Removal {
             java.util.Objects.requireNonNull(config, "config");
             java.util.Objects.requireNonNull(keptData, "keptData");

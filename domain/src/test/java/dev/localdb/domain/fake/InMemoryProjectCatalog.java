@@ -46,7 +46,7 @@ public final class InMemoryProjectCatalog implements ProjectCatalog {
 
     @Override
     public synchronized Optional<Removal> remove(ProjectName name, boolean purgeData) {
-        return Optional.ofNullable(projects.remove(name)).map(removed -> new Removal(removed, Optional.empty()));
+        return Optional.ofNullable(projects.remove(name)).map(removed -> new Removal(removed, Optional.empty(), false));
     }
 
     @Override

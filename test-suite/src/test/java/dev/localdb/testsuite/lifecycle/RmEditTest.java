@@ -68,6 +68,18 @@ class RmEditTest {
         assertThat(Processes.isRunning(server.pid())).isFalse();
     }
 
+    /** helper-19's finding 10: a project that never wrote a document had nothing to delete, and says so. */
+    @Test
+    void rmPurgeOfAProjectWithoutDataDoesNotClaimToHaveDeletedAny() throws Exception {
+        assertThat(sandbox.localdb().run("new", "empty").exitCode()).isZero();
+
+        Result rm = sandbox.localdb().run("rm", "empty", "--purge", "--force");
+
+        assertThat(rm.exitCode()).as(rm.toString()).isZero();
+        assertThat(rm.out()).contains("It had no data.");
+        assertThat(rm.out()).doesNotContain("Its data was deleted");
+    }
+
     @Test
     void rmOfARunningProjectWithoutForceAndWithoutATerminalRefusesAndChangesNothing() throws Exception {
         Started server = Started.from(sandbox.localdb().run("start", "shop", "--create", "--no-browser"));
