@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Opens a URL the way other command-line tools do: {@code $BROWSER} first (a ':'-separated list;
- * "%s" stands for the URL), else {@code open} on macOS and {@code xdg-open} elsewhere. The browser
+ * "%s" stands for the URL), else {@code open} on macOS and {@code xdg-open} elsewhere when there is
+ * a display (X11 or Wayland); without one nothing is launched and {@link #open} says so. The browser
  * runs on its own; localdb neither waits for it nor shows its output.
  */
 public final class BrowserOpener {
@@ -49,7 +50,11 @@ public final class BrowserOpener {
             }
         }
         boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
-        commands.add(List.of(mac ? "open" : "xdg-open", url));
+        // Without a display xdg-open starts, finds no browser and fails where nobody sees it:
+        // better to say that nothing opened (the caller prints the URL and a warning).
+        if (new Terminal(false, env).hasDisplay()) {
+            commands.add(List.of(mac ? "open" : "xdg-open", url));
+        }
         return commands;
     }
 }
