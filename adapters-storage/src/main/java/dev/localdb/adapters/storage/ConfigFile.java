@@ -136,6 +136,9 @@ public final class ConfigFile {
     /** Jackson's messages can span lines and quote raw input: keep one clean line. */
     private static String firstLine(String message) {
         String line = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+        // Jackson appends where it was reading ("(start marker at [Source: ...") which the line and column above already say.
+        int source = line.indexOf(" (start marker at");
+        line = source > 0 ? line.substring(0, source) : line;
         return StorageErrors.oneLine(line.length() > 160 ? line.substring(0, 160) + "..." : line);
     }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything {@code localdb doctor} checks, in the order it prints them: the home, the registry,
@@ -46,8 +47,16 @@ public final class Doctor {
         checks.add(Ipv6Loopback.available()
                 ? HealthCheck.ok("IPv6", "a server can listen on ::1.")
                 : HealthCheck.info("IPv6", "not available (cannot listen on ::1); localdb checks and serves IPv4 only, nothing to do."));
-        checks.add(ranges());
-        checks.add(proxyPorts());
+        Optional<String> brokenConfig = brokenConfig();
+        if (brokenConfig.isPresent()) {
+            // One problem line for the file; the checks that need its settings say why they did not run.
+            checks.add(HealthCheck.problem("config", brokenConfig.get()));
+            checks.add(HealthCheck.info(EphemeralOverlap.NAME, "not checked: config.json could not be read (see above)."));
+            checks.add(HealthCheck.info(ProxyPortsCheck.NAME, "not checked: config.json could not be read (see above)."));
+        } else {
+            checks.add(ranges());
+            checks.add(proxyPorts());
+        }
         return checks;
     }
 
@@ -57,6 +66,16 @@ public final class Doctor {
         } catch (IOException e) {
             return HealthCheck.problem(StaleChecks.SERVER_FILES, "cannot read " + home.projects() + " ("
                     + e.getClass().getSimpleName() + "); check that it is a directory of yours.");
+        }
+    }
+
+    private Optional<String> brokenConfig() {
+        try {
+            wiring.configuration();
+            wiring.settings();
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -121,6 +121,23 @@ class DoctorTest {
         assertThat(missing).doesNotExist();
     }
 
+    /** helper-19's finding 5: a broken config.json is one "config" problem, not a port-range one. */
+    @Test
+    void aBrokenConfigFileIsOneConfigProblemAndTheChecksThatNeedItSaySo() throws Exception {
+        localdb.run("port", "web").port();
+        Files.writeString(home.resolve("config.json"), "{\"portRanges\": [\n");
+        Files.setPosixFilePermissions(home.resolve("config.json"), PosixFilePermissions.fromString("rw-------"));
+
+        Result doctor = doctorChangingNothing();
+
+        assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
+        assertThat(doctor.out()).containsOnlyOnce("[PROBLEM]")
+                .contains("[PROBLEM] config: Config file " + home.resolve("config.json") + " is not valid JSON at line 2")
+                .contains("[info]    port ranges: not checked: config.json could not be read (see above).")
+                .contains("[info]    proxy ports: not checked")
+                .doesNotContain("[Source");
+    }
+
     /** Issue #12: doctor says what keeps the name proxy off its ports, and who holds them. */
     @Test
     void aProxyPortTakenByAnotherProgramIsAProblemNamingItWhileTheProxyIsOn() throws Exception {
