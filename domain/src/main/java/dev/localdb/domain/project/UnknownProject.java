@@ -14,6 +14,8 @@ import java.util.List;
 public final class UnknownProject {
     /** Up to this many edits (insert, delete, replace, swap two neighbours) a name counts as close. */
     static final int MAX_DISTANCE = 2;
+    /** Names this short are half changed by two edits ("db" is two from "web"): one edit only. */
+    static final int SHORT_NAME = 4;
     private static final int MAX_SUGGESTIONS = 3;
 
     private UnknownProject() {
@@ -26,8 +28,9 @@ public final class UnknownProject {
                 + "' (or 'localdb start " + name + " --create'); 'localdb status' lists the projects.");
     }
 
-    /** The known names within {@link #MAX_DISTANCE} edits, closest first, then by name. */
+    /** The known names within {@link #MAX_DISTANCE} edits (one for a short name), closest first, then by name. */
     static List<String> closest(ProjectName name, Collection<ProjectName> known) {
-        return CloseNames.closest(name.value(), known.stream().map(ProjectName::value).toList(), MAX_DISTANCE, MAX_SUGGESTIONS);
+        int distance = name.value().length() <= SHORT_NAME ? 1 : MAX_DISTANCE;
+        return CloseNames.closest(name.value(), known.stream().map(ProjectName::value).toList(), distance, MAX_SUGGESTIONS);
     }
 }

@@ -20,6 +20,16 @@ class UnknownProjectTest {
         assertThat(UnknownProject.closest(ProjectName.of("database"), known)).isEmpty();
     }
 
+    /** helper-19's finding 11: two edits turn "db" into "web"; a short name gets one. */
+    @Test
+    void aShortNameIsCloseOnlyWithinOneEdit() {
+        List<ProjectName> known = names("web", "api", "apps");
+
+        assertThat(UnknownProject.closest(ProjectName.of("db"), known)).isEmpty();
+        assertThat(UnknownProject.closest(ProjectName.of("wb"), known)).containsExactly("web");
+        assertThat(UnknownProject.closest(ProjectName.of("app"), known)).containsExactly("api", "apps");
+    }
+
     @Test
     void theMessageSaysWhatIsWrongAndHowToCreateIt() {
         assertThat(UnknownProject.of(ProjectName.of("zzz"), names("node")).getMessage())
