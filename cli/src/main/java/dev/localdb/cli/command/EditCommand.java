@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.adapters.storage.PackageJson;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.NamedPortsText;
 import dev.localdb.domain.error.InvalidInputException;
@@ -8,9 +9,11 @@ import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.project.DevServerCommand;
 import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.project.ProjectStatus;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,11 +86,17 @@ public final class EditCommand implements Callable<Integer> {
         Optional<String> newDir = Optional.ofNullable(dir).map(NewCommand::existingDirectory);
         Optional<List<PortName>> newNames = Optional.ofNullable(portNames).map(names -> names.stream().map(PortName::of).toList());
         ProjectConfig current = wiring.catalog().find(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
+        // A new command is fitted to its framework as 'new' fits it ('npx vite' gets --port "$PORT" --strictPort).
+        Optional<String> workingDirectory = newDir.or(current::workingDirectory);
+        Optional<DevServerCommand> fitted = Optional.ofNullable(command).map(given -> DevServerCommand.fromCommand(given,
+                workingDirectory.flatMap(d -> PackageJson.in(Path.of(d))).flatMap(PackageJson::devScript)));
         ProjectConfig changed = new ProjectConfig(name, newPort.or(current::preferredPort),
-                Optional.ofNullable(command).or(current::command), newDir.or(current::workingDirectory), current.createdAt(),
+                fitted.map(DevServerCommand::command).or(current::command), workingDirectory, current.createdAt(),
                 newNames.orElse(current.portNames()), onDemand == null ? current.onDemand() : onDemand);
         List<String> changes = changes(current, changed);
         PrintWriter out = spec.commandLine().getOut();
+        fitted.filter(f -> !f.command().equals(current.command().orElse(null))).ifPresent(f -> f.note().ifPresent(note ->
+                (f.warning() ? spec.commandLine().getErr() : out).println((f.warning() ? "warning: " : "") + note)));
         if (changes.isEmpty()) {
             out.println("Nothing changed: " + name + " already has these settings.");
             return 0;

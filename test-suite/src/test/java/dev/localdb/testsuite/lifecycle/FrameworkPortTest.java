@@ -57,6 +57,13 @@ class FrameworkPortTest {
         assertThat(explicit.out()).as(explicit.toString()).contains("(command: npx vite --port \"$PORT\" --strictPort)");
         assertThat(fixed.err()).as(fixed.toString()).contains("warning: The dev script (\"vite --port 5173\") fixes its own port (5173)");
         assertThat(plain.err()).as(plain.toString()).contains("warning: --dir is only used with --command", "embedded LocalDB server");
+
+        // helper-19's finding 3: edit fits a new command exactly as new does.
+        Result edited = sandbox.localdb().run("edit", "plain", "--command", "npx vite");
+        assertThat(edited.exitCode()).as(edited.toString()).isZero();
+        assertThat(edited.out()).contains("npx vite --port \"$PORT\" --strictPort");
+        assertThat(sandbox.localdb().run("edit", "plain", "--command", "npx vite").out()).as("fitted the same way again: no change")
+                .contains("Nothing changed");
     }
 
     private Path viteApp() throws IOException, InterruptedException {
