@@ -3,6 +3,7 @@ package dev.localdb.testsuite.dashboard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +42,21 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A browser with a fresh profile in {@code scratch}; the driver's log goes there too. */
     static HeadlessChromium start(Path scratch) throws Exception {
+        return start(scratch, Map.of());
+    }
+
+    /**
+     * The same with extra environment for the driver and the browser it starts: {@code HOME}
+     * chooses the NSS database ({@code $HOME/.pki/nssdb}) Chromium trusts certificates from.
+     */
+    static HeadlessChromium start(Path scratch, Map<String, String> environment) throws Exception {
         if (!Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError(CHROMEDRIVER + " is missing while " + CHROMIUM + " is there: install Debian's chromium-driver");
         }
         Set<Long> before = descendantPids();
         Path profile = Files.createDirectory(scratch.resolve("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogFile(scratch.resolve("chromedriver.log").toFile()).build();
+                .usingAnyFreePort().withEnvironment(environment).withLogFile(scratch.resolve("chromedriver.log").toFile()).build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -6,11 +6,10 @@ import dev.localdb.testsuite.support.Http;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
 import dev.localdb.testsuite.support.QuietPorts;
+import dev.localdb.testsuite.support.ViteApps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * package.json with {@code --port "$PORT" --strictPort}, and the page is served on localdb's port.
  */
 class FrameworkPortTest {
-    /** Vite 7 installed once per machine (about 10 s from the npm registry), shared by every run. */
-    private static final Path VITE = Path.of(System.getProperty("java.io.tmpdir"), "localdb-test-vite7");
-
     @RegisterExtension
     final LocalDbSandbox sandbox = new LocalDbSandbox();
     final Http http = new Http();
@@ -67,18 +63,6 @@ class FrameworkPortTest {
     }
 
     private Path viteApp() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/npm")), "npm (Debian's nodejs/npm) is needed to install Vite");
-        if (!Files.isExecutable(VITE.resolve("node_modules/.bin/vite"))) {
-            Files.createDirectories(VITE);
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "vite@7")
-                    .directory(VITE.toFile()).redirectErrorStream(true).start();
-            String output = new String(install.getInputStream().readAllBytes());
-            assertThat(install.waitFor(300, TimeUnit.SECONDS) && install.exitValue() == 0).as("npm install vite@7: " + output).isTrue();
-        }
-        Path app = Files.createDirectories(sandbox.scratch().resolve("app"));
-        Files.writeString(app.resolve("package.json"), "{\"name\":\"app\",\"private\":true,\"scripts\":{\"dev\":\"vite\"}}");
-        Files.writeString(app.resolve("index.html"), "<!doctype html><html><body><h1>hello from vite</h1></body></html>");
-        Files.createSymbolicLink(app.resolve("node_modules"), VITE.resolve("node_modules"));
-        return app;
+        return ViteApps.create(sandbox.scratch(), "<!doctype html><html><body><h1>hello from vite</h1></body></html>");
     }
 }
