@@ -28,11 +28,8 @@ final class SessionLeftovers {
         if (!deadLeader.bootId().equals(currentBootId) || !Files.isDirectory(PROC)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(PROC)) {
-            return entries.map(entry -> entry.getFileName().toString())
-                    .filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .filter(pid -> pid != deadLeader.pid() && belongsTo(pid, deadLeader))
+        try (Stream<Long> pids = pids()) {
+            return pids.filter(pid -> pid != deadLeader.pid() && belongsTo(pid, deadLeader))
                     .flatMap(pid -> ProcessHandle.of(pid).stream())
                     .toList();
         } catch (IOException e) {
@@ -49,16 +46,20 @@ final class SessionLeftovers {
             return Map.of();
         }
         Map<Long, Long> latest = new HashMap<>();
-        try (Stream<Path> entries = Files.list(PROC)) {
-            entries.map(entry -> entry.getFileName().toString())
-                    .filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .forEach(pid -> stat(pid).filter(stat -> !stat.hasExited() && stat.session() != pid)
-                            .ifPresent(stat -> latest.merge(stat.session(), stat.startTicks(), Math::max)));
+        try (Stream<Long> pids = pids()) {
+            pids.forEach(pid -> stat(pid).filter(stat -> !stat.hasExited() && stat.session() != pid)
+                    .ifPresent(stat -> latest.merge(stat.session(), stat.startTicks(), Math::max)));
         } catch (IOException e) {
             return Map.of();
         }
         return latest;
+    }
+
+    /** Every process's PID, from the numbered entries of {@code /proc}; the caller closes the stream. */
+    private static Stream<Long> pids() throws IOException {
+        return Files.list(PROC).map(entry -> entry.getFileName().toString())
+                .filter(name -> name.chars().allMatch(Character::isDigit))
+                .map(Long::parseLong);
     }
 
     private static boolean belongsTo(long pid, ProcessIdentity leader) {

@@ -9,6 +9,7 @@ import dev.localdb.domain.model.PortListener;
 import dev.localdb.domain.model.PortNumber;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -44,17 +45,17 @@ final class ProxyPortsCheck {
                 : HealthCheck.info(NAME, message + " (the proxy is off: nothing to do unless you turn it on)");
     }
 
-    private java.util.Optional<String> blockedBecause(int port) {
+    private Optional<String> blockedBecause(int port) {
         int unprivileged = UnprivilegedPorts.start();
         if (port < unprivileged && !UnprivilegedPorts.runningAsRoot()) {
-            return java.util.Optional.of("port " + port + " is below net.ipv4.ip_unprivileged_port_start (" + unprivileged
+            return Optional.of("port " + port + " is below net.ipv4.ip_unprivileged_port_start (" + unprivileged
                     + "), so only root may listen on it: run 'sudo sysctl net.ipv4.ip_unprivileged_port_start=" + port
                     + "' (localdb never runs sudo)");
         }
         if (wiring.probe().isFree(PortNumber.of(port))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("port " + port + " is taken by " + holders(port));
+        return Optional.of("port " + port + " is taken by " + holders(port));
     }
 
     private String holders(int port) {

@@ -42,11 +42,9 @@ class ViteHttpsBrowserTest {
     @BeforeEach
     void aHomeWithTheProxyOnAndItsCaTrustedInATemporaryNssDatabase() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.missing().isEmpty(), () -> HeadlessChromium.missing().orElse(""));
-        httpsPort = sandbox.firstPort() + 1;
+        httpsPort = sandbox.proxyHttpsPort();
         home = Files.createDirectories(sandbox.scratch().resolve("home"));
-        localdb = sandbox.localdb().env("LOCALDB_PROXY", "on").env("HOME", home.toString())
-                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(sandbox.firstPort()))
-                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(httpsPort));
+        localdb = sandbox.localdbWithProxy().env("HOME", home.toString());
     }
 
     @AfterEach

@@ -42,11 +42,9 @@ class NameProxyTest {
     @BeforeEach
     void aHomeWithTheProxyOn() {
         // The proxy's ports are the first two of the sandbox's range: allocation must step over them.
-        httpPort = sandbox.firstPort();
-        httpsPort = sandbox.firstPort() + 1;
-        localdb = sandbox.localdb().env("LOCALDB_PROXY", "on")
-                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(httpPort))
-                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(httpsPort));
+        httpPort = sandbox.proxyHttpPort();
+        httpsPort = sandbox.proxyHttpsPort();
+        localdb = sandbox.localdbWithProxy();
     }
 
     @AfterEach

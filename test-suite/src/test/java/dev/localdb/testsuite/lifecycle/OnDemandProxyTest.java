@@ -36,10 +36,8 @@ class OnDemandProxyTest {
     @BeforeEach
     void aHomeWithTheProxyOn() {
         // As NameProxyTest: the proxy's ports are the first two of the sandbox's range.
-        httpPort = sandbox.firstPort();
-        localdb = sandbox.localdb().env("LOCALDB_PROXY", "on")
-                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(httpPort))
-                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(sandbox.firstPort() + 1));
+        httpPort = sandbox.proxyHttpPort();
+        localdb = sandbox.localdbWithProxy();
     }
 
     @AfterEach

@@ -42,10 +42,8 @@ class ProxyKilledMidRequestTest {
 
     @BeforeEach
     void aHomeWithTheProxyOn() {
-        httpPort = sandbox.firstPort();
-        localdb = sandbox.localdb().env("LOCALDB_PROXY", "on")
-                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(httpPort))
-                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(sandbox.firstPort() + 1));
+        httpPort = sandbox.proxyHttpPort();
+        localdb = sandbox.localdbWithProxy();
     }
 
     @AfterEach

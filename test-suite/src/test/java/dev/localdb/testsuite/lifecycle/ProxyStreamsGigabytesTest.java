@@ -49,10 +49,8 @@ class ProxyStreamsGigabytesTest {
 
     @BeforeEach
     void aHomeWithTheProxyOnAndABackend() throws IOException {
-        httpPort = sandbox.firstPort();
-        localdb = sandbox.localdb().env("LOCALDB_PROXY", "on")
-                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(httpPort))
-                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(sandbox.firstPort() + 1));
+        httpPort = sandbox.proxyHttpPort();
+        localdb = sandbox.localdbWithProxy();
         backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         backendThread = new Thread(this::serve, "gigabyte-backend");
         backendThread.setDaemon(true);

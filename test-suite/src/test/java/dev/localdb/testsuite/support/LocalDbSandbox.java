@@ -86,6 +86,22 @@ public final class LocalDbSandbox implements BeforeEachCallback, AfterEachCallba
         return firstPort;
     }
 
+    /** The name proxy's http port here: the first of the sandbox's range, which allocation must step over. */
+    public int proxyHttpPort() {
+        return firstPort;
+    }
+
+    public int proxyHttpsPort() {
+        return firstPort + 1;
+    }
+
+    /** {@link #localdb()} with the name proxy on, on this sandbox's proxy ports (every other run has it off). */
+    public LocalDbRunner localdbWithProxy() {
+        return localdb.env("LOCALDB_PROXY", "on")
+                .env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(proxyHttpPort()))
+                .env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(proxyHttpsPort()));
+    }
+
     public int lastPort() {
         return firstPort + PORTS - 1;
     }
