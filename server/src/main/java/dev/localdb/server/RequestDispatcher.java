@@ -61,8 +61,10 @@ final class RequestDispatcher implements HttpHandler {
             checkLocal(exchange);
             routeInTurn(exchange);
         } catch (HttpError e) {
-            if ((e.status() == 413 || e.status() == 415) && !drainedBody(exchange)) {
-                exchange.getResponseHeaders().set("Connection", "close"); // the unread body makes the connection unusable
+            if (mayHaveUnreadBody(exchange) && !((e.status() == 413 || e.status() == 415) && drainedBody(exchange))) {
+                // The unread body makes the connection unusable: the JDK closes it once the answer
+                // is out, and a client told keep-alive would send its next request into that close.
+                exchange.getResponseHeaders().set("Connection", "close");
             }
             if (e.allow() != null) {
                 exchange.getResponseHeaders().set("Allow", e.allow());
@@ -181,6 +183,13 @@ final class RequestDispatcher implements HttpHandler {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A body was announced (a length above zero, or chunked) and a refusal may have left it unread. */
+    private static boolean mayHaveUnreadBody(HttpExchange exchange) {
+        var headers = exchange.getRequestHeaders();
+        String length = headers.getFirst("Content-Length");
+        return headers.containsKey("Transfer-Encoding") || (length != null && !length.trim().equals("0"));
     }
 
     /** Larger refused bodies are cut off by closing the connection. */

@@ -71,6 +71,20 @@ class DocumentWritesOriginTest {
         assertThat(read.toLowerCase(java.util.Locale.ROOT)).doesNotContain("access-control-");
     }
 
+    /**
+     * Refused before its body is read, the connection cannot carry another request: the answer
+     * says so, or a client that keeps it (as java.net.http does) sends its next request into the
+     * close and gets no answer at all.
+     */
+    @Test
+    void aRefusalThatLeavesTheBodyUnreadClosesTheConnection() throws Exception {
+        String refused = server.raw("POST /api/notes HTTP/1.1\r\nHost: localhost:" + server.port()
+                + "\r\nOrigin: http://localhost:5173\r\nContent-Type: text/plain\r\nContent-Length: 1048576\r\n\r\n{\"a\":[");
+
+        assertThat(TestServer.status(refused)).isEqualTo(403);
+        assertThat(refused.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+    }
+
     private String write(String method, String path, String extraHeaders) throws Exception {
         String body = method.equals("DELETE") ? "" : "{\"title\":\"theirs\"}";
         return server.raw(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\n" + extraHeaders
