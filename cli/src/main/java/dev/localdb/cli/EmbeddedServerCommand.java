@@ -1,6 +1,6 @@
 package dev.localdb.cli;
 
-import dev.localdb.domain.project.LaunchSpec;
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.server.LocalDbServer;
 import java.nio.file.Path;
 import java.util.ArrayList;

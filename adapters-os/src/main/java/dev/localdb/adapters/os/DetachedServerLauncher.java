@@ -2,12 +2,12 @@ package dev.localdb.adapters.os;
 
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProcessInspector;
-import dev.localdb.domain.project.LaunchSpec;
+import dev.localdb.domain.port.ServerLauncher;
 import dev.localdb.domain.project.ServerEnvironment;
-import dev.localdb.domain.project.ServerLauncher;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

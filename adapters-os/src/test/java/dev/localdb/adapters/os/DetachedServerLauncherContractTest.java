@@ -1,13 +1,13 @@
 package dev.localdb.adapters.os;
 
 import dev.localdb.domain.contract.ServerLauncherContract;
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProcessInspector;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ProjectConfig;
-import dev.localdb.domain.project.ServerLauncher;
+import dev.localdb.domain.port.ServerLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProcessInspector;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ProjectConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

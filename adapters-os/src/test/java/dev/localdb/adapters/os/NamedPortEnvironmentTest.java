@@ -2,11 +2,11 @@ package dev.localdb.adapters.os;
 
 import static dev.localdb.adapters.os.ServerTestProcesses.await;
 
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ProjectConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

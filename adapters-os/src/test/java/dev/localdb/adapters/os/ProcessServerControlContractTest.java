@@ -3,7 +3,7 @@ package dev.localdb.adapters.os;
 import dev.localdb.domain.contract.ServerControlContract;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.port.ProcessInspector;
-import dev.localdb.domain.project.ServerControl;
+import dev.localdb.domain.port.ServerControl;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;

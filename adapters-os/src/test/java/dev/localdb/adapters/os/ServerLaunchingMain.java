@@ -1,10 +1,10 @@
 package dev.localdb.adapters.os;
 
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ProjectConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectCatalog;
-import dev.localdb.domain.project.ProjectConfig;
+import dev.localdb.domain.port.ProjectCatalog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.contract.ProjectCatalogContract;
-import dev.localdb.domain.project.ProjectCatalog;
+import dev.localdb.domain.port.ProjectCatalog;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package dev.localdb.adapters.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectConfig;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

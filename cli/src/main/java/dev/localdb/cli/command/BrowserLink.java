@@ -2,7 +2,7 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.model.PortNumber;
-import dev.localdb.domain.project.ProjectConfig;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.server.DashboardLink;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.localdb.cli.terminal.Terminal;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectCatalog;
+import dev.localdb.domain.port.ProjectCatalog;
 import dev.localdb.domain.project.ProjectStatus;
 import dev.localdb.domain.project.StopResult;
 import java.io.IOException;

@@ -1,19 +1,19 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
-import dev.localdb.cli.proxy.ProxyControl;
-import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.cli.output.UsualPortTaken;
+import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.cli.terminal.StartSpinner;
 import dev.localdb.cli.terminal.Terminal;
 import dev.localdb.domain.allocation.RegistryView;
 import dev.localdb.domain.diagnostics.PortExplainer;
 import dev.localdb.domain.diagnostics.PortExplanation;
+import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.project.StartOptions;
 import dev.localdb.domain.project.StartResult;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package dev.localdb.cli.proxy;
 
 import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.domain.error.LocalDbException;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.ProjectCatalog;
 import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RouteSource;
-import dev.localdb.domain.project.ProjectCatalog;
-import dev.localdb.domain.project.ProjectConfig;
 import dev.localdb.domain.routing.RouteTable;
 import dev.localdb.domain.routing.RouteTables;
 import java.util.List;

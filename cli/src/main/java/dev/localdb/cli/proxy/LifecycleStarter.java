@@ -3,9 +3,9 @@ package dev.localdb.cli.proxy;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.OnDemandStarter;
+import dev.localdb.domain.port.StartProgress;
 import dev.localdb.domain.project.ProjectLifecycle;
 import dev.localdb.domain.project.StartOptions;
-import dev.localdb.domain.project.StartProgress;
 import dev.localdb.domain.project.StartResult;
 import java.util.function.Consumer;
 

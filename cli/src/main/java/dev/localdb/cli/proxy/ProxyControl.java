@@ -1,13 +1,13 @@
 package dev.localdb.cli.proxy;
 
 import dev.localdb.adapters.os.DetachedServerLauncher;
-import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.adapters.storage.ProxyFiles.ProxyState;
+import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.cli.config.Configuration;
 import dev.localdb.domain.error.ServerStartFailedException;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.port.ProcessInspector;
-import dev.localdb.domain.project.ServerControl;
+import dev.localdb.domain.port.ServerControl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.localdb.cli.terminal;
 
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
-import dev.localdb.domain.project.StartProgress;
+import dev.localdb.domain.port.StartProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import java.time.Instant;
 import java.util.Collections;

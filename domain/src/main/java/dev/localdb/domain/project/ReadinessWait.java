@@ -3,6 +3,8 @@ package dev.localdb.domain.project;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.port.ProcessInspector;
+import dev.localdb.domain.port.ServerControl;
+import dev.localdb.domain.port.StartProgress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.ServerControl;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,7 +1,8 @@
 package dev.localdb.domain.project;
 
-import dev.localdb.domain.error.ServerStartFailedException;
 import dev.localdb.domain.error.ServerStartFailedException.Reason;
+import dev.localdb.domain.error.ServerStartFailedException;
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import java.time.Duration;

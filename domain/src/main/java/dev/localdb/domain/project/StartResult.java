@@ -3,6 +3,7 @@ package dev.localdb.domain.project;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;

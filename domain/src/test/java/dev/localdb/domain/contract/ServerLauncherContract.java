@@ -2,11 +2,11 @@ package dev.localdb.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ServerLauncher;
+import dev.localdb.domain.port.ServerLauncher;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;

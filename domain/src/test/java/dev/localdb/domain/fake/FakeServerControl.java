@@ -2,7 +2,7 @@ package dev.localdb.domain.fake;
 
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
-import dev.localdb.domain.project.ServerControl;
+import dev.localdb.domain.port.ServerControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localdb.domain.contract.ServerControlContract;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
-import dev.localdb.domain.project.ServerControl;
+import dev.localdb.domain.port.ServerControl;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

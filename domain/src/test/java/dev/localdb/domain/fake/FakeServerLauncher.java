@@ -1,9 +1,9 @@
 package dev.localdb.domain.fake;
 
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ServerLauncher;
+import dev.localdb.domain.port.ServerLauncher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

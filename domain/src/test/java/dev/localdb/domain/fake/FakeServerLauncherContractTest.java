@@ -3,12 +3,12 @@ package dev.localdb.domain.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.domain.contract.ServerLauncherContract;
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.LaunchSpec;
-import dev.localdb.domain.project.ProjectConfig;
-import dev.localdb.domain.project.ServerLauncher;
+import dev.localdb.domain.port.ServerLauncher;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

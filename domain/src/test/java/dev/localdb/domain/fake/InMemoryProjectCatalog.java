@@ -1,9 +1,9 @@
 package dev.localdb.domain.fake;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectCatalog;
-import dev.localdb.domain.project.ProjectConfig;
+import dev.localdb.domain.port.ProjectCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

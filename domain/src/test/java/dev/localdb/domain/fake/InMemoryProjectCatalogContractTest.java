@@ -1,7 +1,7 @@
 package dev.localdb.domain.fake;
 
 import dev.localdb.domain.contract.ProjectCatalogContract;
-import dev.localdb.domain.project.ProjectCatalog;
+import dev.localdb.domain.port.ProjectCatalog;
 
 /** The in-memory catalog keeps the same promises as the JSON one. */
 class InMemoryProjectCatalogContractTest extends ProjectCatalogContract {

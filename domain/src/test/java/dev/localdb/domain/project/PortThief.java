@@ -1,6 +1,8 @@
 package dev.localdb.domain.project;
 
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.port.ServerLauncher;
 import java.util.List;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortName;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import java.time.Instant;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.project.ProjectStatus.State;
 import java.time.Duration;
 import java.time.Instant;

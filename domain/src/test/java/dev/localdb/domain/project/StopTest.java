@@ -15,6 +15,7 @@ import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.AllocationState;
 import dev.localdb.domain.model.ProcessIdentity;
+import dev.localdb.domain.port.ServerControl;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

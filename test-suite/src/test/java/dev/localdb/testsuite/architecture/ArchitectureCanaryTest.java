@@ -116,11 +116,19 @@ class ArchitectureCanaryTest {
                 .naming("io.netty.channel.nio.NioEventLoopGroup");
     }
 
+    /** CanaryStorageAdapter implements CanaryPortBook from domain.port and is not reported. */
+    @Test
+    void portsTheOutsideImplementsMustBeInDomainPort() {
+        violations(RULES.everyPortTheOutsideImplementsIsInDomainPort())
+                .committedBy("BrokenOsAdapterImplementingAMisplacedPort")
+                .naming(CANARY + ".domain.BrokenPortOutsideThePortPackage");
+    }
+
     /** The list the real code is checked with holds the layer rules and every rule above, each biting here. */
     @Test
     void everyDependencyRuleInTheFullListBitesOnTheCanary() {
         List<ArchRule> dependencyRules = RULES.dependencyRules();
-        assertThat(dependencyRules).hasSize(11);
+        assertThat(dependencyRules).hasSize(12);
         assertThat(RULES.rules()).hasSize(RULES.layersExist().size() + dependencyRules.size());
         assertThat(RULES.rules().stream().map(ArchRule::getDescription))
                 .containsAll(dependencyRules.stream().map(ArchRule::getDescription).toList());

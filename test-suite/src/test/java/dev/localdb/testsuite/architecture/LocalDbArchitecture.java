@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +77,8 @@ public final class LocalDbArchitecture {
                 domainDependsOnNoOuterLayer(), adaptersDoNotDependOnEachOther(),
                 adaptersDependOnNeitherCliNorServer(), onlyCompositionRootsDependOnAdapters(),
                 theJunitExtensionUsesNeitherCliNorServer(), nothingDependsOnTheJunitExtension(),
-                theProxyUsesNeitherServerNorCli(), theServerUsesNeitherProxyNorCli(), onlyTheProxyUsesNettyAndBouncyCastle());
+                theProxyUsesNeitherServerNorCli(), theServerUsesNeitherProxyNorCli(), onlyTheProxyUsesNettyAndBouncyCastle(),
+                everyPortTheOutsideImplementsIsInDomainPort());
     }
 
     public ArchRule domainDependsOnlyOnTheJdkAndItself() {
@@ -184,6 +186,26 @@ public final class LocalDbArchitecture {
                 .and().resideOutsideOfPackage(layer("proxy"))
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.bouncycastle..")
                 .because("the proxy module owns its engine; the rest of localdb reaches it through ProxyServer")
+                .allowEmptyShould(false);
+    }
+
+    /**
+     * What an adapter, the server, the proxy or a composition root implements is a port of the
+     * domain, and a newcomer looking for the ports finds all of them in one package.
+     */
+    public ArchRule everyPortTheOutsideImplementsIsInDomainPort() {
+        String portPackage = root + ".domain.port";
+        return classes().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(domain())
+                .should(new ArchCondition<>("implement only those interfaces of the domain that are in " + portPackage) {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        type.getAllRawInterfaces().stream()
+                                .filter(port -> port.getPackageName().startsWith(root + ".domain") && !port.getPackageName().equals(portPackage))
+                                .forEach(port -> events.add(SimpleConditionEvent.violated(type, type.getName() + " implements "
+                                        + port.getName() + ", a port outside " + portPackage)));
+                    }
+                })
+                .because("the domain's ports are declared in domain.port; values live in domain.model, rules beside their use")
                 .allowEmptyShould(false);
     }
 

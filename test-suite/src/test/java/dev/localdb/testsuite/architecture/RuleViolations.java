@@ -53,13 +53,16 @@ record RuleViolations(String report, Set<String> offenders) {
         return this;
     }
 
-    /** One class for a dependency or an access; every class behind the arrow for a slice dependency. */
+    /** One class for a dependency, an access or a class judged itself; every class behind the arrow for a slice dependency. */
     private static Stream<JavaClass> originsOf(Object violating) {
         if (violating instanceof Dependency dependency) {
             return Stream.of(dependency.getOriginClass());
         }
         if (violating instanceof JavaAccess<?> access) {
             return Stream.of(access.getOriginOwner());
+        }
+        if (violating instanceof JavaClass type) {
+            return Stream.of(type);
         }
         if (violating instanceof SliceDependency slices) {
             return slices.convertTo(Dependency.class).stream().map(Dependency::getOriginClass);

@@ -2,7 +2,7 @@ package dev.localdb.testsuite.architecture.canary.junit;
 
 import dev.localdb.testsuite.architecture.canary.adapters.os.CanaryOsAdapter;
 import dev.localdb.testsuite.architecture.canary.adapters.storage.CanaryStorageAdapter;
-import dev.localdb.testsuite.architecture.canary.domain.CanaryPortBook;
+import dev.localdb.testsuite.architecture.canary.domain.port.CanaryPortBook;
 import java.nio.file.Path;
 
 /** Clean: the JUnit extension is a second composition root and may name adapters too. */

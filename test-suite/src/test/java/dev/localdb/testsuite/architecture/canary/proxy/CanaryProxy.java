@@ -1,6 +1,6 @@
 package dev.localdb.testsuite.architecture.canary.proxy;
 
-import dev.localdb.testsuite.architecture.canary.domain.CanaryPortBook;
+import dev.localdb.testsuite.architecture.canary.domain.port.CanaryPortBook;
 import io.netty.util.AsciiString;
 import org.bouncycastle.asn1.x500.X500Name;
 

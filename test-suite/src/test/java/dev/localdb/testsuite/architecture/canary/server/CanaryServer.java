@@ -1,7 +1,7 @@
 package dev.localdb.testsuite.architecture.canary.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localdb.testsuite.architecture.canary.domain.CanaryPortBook;
+import dev.localdb.testsuite.architecture.canary.domain.port.CanaryPortBook;
 
 /** Clean: the server receives the domain port it needs; it never chooses an adapter. */
 public final class CanaryServer {

@@ -1,7 +1,7 @@
 package dev.localdb.testsuite.architecture.canary.adapters.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localdb.testsuite.architecture.canary.domain.CanaryPortBook;
+import dev.localdb.testsuite.architecture.canary.domain.port.CanaryPortBook;
 import dev.localdb.testsuite.architecture.canary.domain.CanaryValue;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package dev.localdb.domain.project;
+package dev.localdb.domain.port;
 
+import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.ProcessIdentity;
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.localdb.testsuite.architecture.canary.domain;
+package dev.localdb.testsuite.architecture.canary.domain.port;
 
+import dev.localdb.testsuite.architecture.canary.domain.CanaryValue;
 import java.util.Optional;
 
 /** Clean: a domain port, implemented by the clean storage adapter. */

@@ -1,7 +1,5 @@
-package dev.localdb.domain.project;
+package dev.localdb.domain.model;
 
-import dev.localdb.domain.model.PortName;
-import dev.localdb.domain.model.PortNumber;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,6 @@
-package dev.localdb.domain.project;
+package dev.localdb.domain.model;
 
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.model.PortName;
-import dev.localdb.domain.model.PortNumber;
-import dev.localdb.domain.model.ProjectName;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

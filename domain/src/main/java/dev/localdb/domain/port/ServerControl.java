@@ -1,4 +1,4 @@
-package dev.localdb.domain.project;
+package dev.localdb.domain.port;
 
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;

@@ -1,5 +1,6 @@
-package dev.localdb.domain.project;
+package dev.localdb.domain.port;
 
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import java.util.List;
 import java.util.Optional;
