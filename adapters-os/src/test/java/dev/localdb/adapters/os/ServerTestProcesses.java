@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +96,18 @@ final class ServerTestProcesses implements AutoCloseable {
         String stat = proc(pid, "stat");
         String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return afterName[number - 3];
+    }
+
+    /**
+     * Whether the PID names a process that still runs. A zombie does not: a detached server
+     * killed here is re-parented to PID 1, which on some machines never reaps it.
+     */
+    static boolean isRunning(long pid) {
+        try {
+            return !Set.of("Z", "X").contains(statField(pid, 3));
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
