@@ -71,6 +71,7 @@ final class DashboardApi {
             item.put("state", project.state().label());
             item.put("port", project.port());
             item.put("url", project.url());
+            item.put("nameUrl", project.nameUrl());
             item.put("here", project.name().equals(identity.project().value()));
             item.put("reservation", project.reservation());
         }

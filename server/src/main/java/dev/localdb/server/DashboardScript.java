@@ -59,6 +59,18 @@ final class DashboardScript {
                 return td;
               }
 
+              // Only http(s) URLs become links; anything else is shown as text, never as a javascript: href.
+              function addLink(parent, url) {
+                if (url.toLowerCase().startsWith("http://") || url.toLowerCase().startsWith("https://")) {
+                  const a = document.createElement("a");
+                  a.href = url;
+                  a.textContent = url;
+                  parent.appendChild(a);
+                } else {
+                  parent.append(url);
+                }
+              }
+
               function render(data) {
                 project = data.project;
                 if (!data.control && token()) {
@@ -95,14 +107,10 @@ final class DashboardScript {
                   cell(row, p.state, p.state);
                   cell(row, p.port === null ? "" : String(p.port));
                   const open = cell(row, "");
-                  const url = p.url || "";
-                  if (url.toLowerCase().startsWith("http://") || url.toLowerCase().startsWith("https://")) {
-                    const a = document.createElement("a");
-                    a.href = url;
-                    a.textContent = url;
-                    open.appendChild(a);
-                  } else {
-                    open.textContent = url;
+                  addLink(open, p.url || "");
+                  if (p.nameUrl) {
+                    open.append(" ");
+                    addLink(open, p.nameUrl);
                   }
                   if (data.control && p.reservation) {
                     cell(row, "port only");

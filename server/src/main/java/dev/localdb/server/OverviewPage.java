@@ -97,7 +97,8 @@ final class OverviewPage {
                     .append("<td><code>").append(Html.escape(project.name())).append("</code></td>")
                     .append("<td class=\"").append(project.state().label()).append("\">").append(project.state().label()).append("</td>")
                     .append("<td>").append(project.port() == null ? "" : project.port()).append("</td>")
-                    .append("<td>").append(Html.link(project.url(), project.url())).append("</td></tr>\n");
+                    .append("<td>").append(Html.link(project.url(), project.url()))
+                    .append(project.nameUrl() == null ? "" : " " + Html.link(project.nameUrl(), project.nameUrl())).append("</td></tr>\n");
         }
         page.append("</table>\n");
     }

@@ -32,7 +32,7 @@ class DashboardApiTest {
     @BeforeEach
     void start() {
         ProjectsOverview overview = ProjectsOverview.fixed(List.of(
-                new ProjectSummary("demo", ProjectState.RUNNING, 3000, "http://localhost:3000"),
+                new ProjectSummary("demo", ProjectState.RUNNING, 3000, "http://localhost:3000", false, "http://demo.localhost:1355"),
                 new ProjectSummary("web", ProjectState.STOPPED, 3001, null),
                 new ProjectSummary("cache", ProjectState.STOPPED, 3002, null, true)));
         server = TestServer.start(TestServer.config(home, overview).withControl(control));
@@ -56,9 +56,9 @@ class DashboardApiTest {
         assertThat(body.get("control").asBoolean()).isFalse();
         assertThat(body.get("projects")).hasSize(3);
         assertThat(body.get("projects").get(0).toString())
-                .isEqualTo("{\"name\":\"demo\",\"state\":\"running\",\"port\":3000,\"url\":\"http://localhost:3000\",\"here\":true,\"reservation\":false}");
+                .isEqualTo("{\"name\":\"demo\",\"state\":\"running\",\"port\":3000,\"url\":\"http://localhost:3000\",\"nameUrl\":\"http://demo.localhost:1355\",\"here\":true,\"reservation\":false}");
         assertThat(body.get("projects").get(1).toString())
-                .isEqualTo("{\"name\":\"web\",\"state\":\"stopped\",\"port\":3001,\"url\":null,\"here\":false,\"reservation\":false}");
+                .isEqualTo("{\"name\":\"web\",\"state\":\"stopped\",\"port\":3001,\"url\":null,\"nameUrl\":null,\"here\":false,\"reservation\":false}");
         assertThat(body.get("projects").get(2).get("reservation").asBoolean()).as("a name that only holds a port").isTrue();
     }
 

@@ -16,14 +16,15 @@ class OverviewPageTest {
     @Test
     void listsEveryProjectWithStatePortAndLink() {
         ProjectsOverview overview = ProjectsOverview.fixed(List.of(
-                new ProjectSummary("demo", ProjectState.RUNNING, 3000, "http://localhost:3000/"),
+                new ProjectSummary("demo", ProjectState.RUNNING, 3000, "http://localhost:3000/", false, "http://demo.localhost:1355"),
                 new ProjectSummary("shop-api", ProjectState.STOPPED, 3001, null),
                 new ProjectSummary("worker", ProjectState.CRASHED, null, null)));
         try (TestServer server = TestServer.start(home, overview)) {
             String page = server.get("/").body();
 
             assertThat(page).contains("<tr class=\"here\"><td><code>demo</code></td><td class=\"running\">running</td><td>3000</td>"
-                    + "<td><a href=\"http://localhost:3000/\">http://localhost:3000/</a></td></tr>");
+                    + "<td><a href=\"http://localhost:3000/\">http://localhost:3000/</a> "
+                    + "<a href=\"http://demo.localhost:1355\">http://demo.localhost:1355</a></td></tr>");
             assertThat(page).contains("<tr><td><code>shop-api</code></td><td class=\"stopped\">stopped</td><td>3001</td><td></td></tr>");
             assertThat(page).contains("<tr><td><code>worker</code></td><td class=\"crashed\">crashed</td><td></td><td></td></tr>");
         }
@@ -33,14 +34,14 @@ class OverviewPageTest {
     void escapesEverythingTheOverviewGives() {
         ProjectsOverview overview = ProjectsOverview.fixed(List.of(
                 new ProjectSummary("<script>alert(1)</script>", ProjectState.RUNNING, 1, "http://x/\"><script>alert(2)</script>"),
-                new ProjectSummary("a&b 'q'", ProjectState.STOPPED, 2, "javascript:alert(3)")));
+                new ProjectSummary("a&b 'q'", ProjectState.STOPPED, 2, "javascript:alert(3)", false, "javascript:alert(4)")));
         try (TestServer server = TestServer.start(home, overview)) {
             String page = server.get("/").body();
 
             assertThat(page).doesNotContain("<script>alert", "href=\"javascript:");
             assertThat(page.split("<script", -1)).as("only the dashboard's own script").hasSize(2);
             assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "a&amp;b &#39;q&#39;",
-                    "href=\"http://x/&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\"", "<td>javascript:alert(3)</td>");
+                    "href=\"http://x/&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\"", "<td>javascript:alert(3) javascript:alert(4)</td>");
         }
     }
 

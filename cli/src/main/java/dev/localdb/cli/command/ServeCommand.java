@@ -1,6 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
@@ -56,12 +57,17 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The overview page lists every project as `localdb status` sees it, fresh on each view. */
+    /**
+     * The overview page lists every project as `localdb status` sees it, fresh on each view, with
+     * the name URL of each running one while the name proxy runs (the page never starts it).
+     */
     private ProjectsOverview overview() {
         return () -> {
             List<ProjectStatus> statuses = wiring.lifecycle().statuses();
+            ProxyControl.Status proxy = wiring.proxyControl().status();
             return statuses.stream().map(s -> new ProjectSummary(s.name().value(), ProjectState.valueOf(s.state().name()),
-                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null), s.config().isEmpty())).toList();
+                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null), s.config().isEmpty(),
+                    proxy.running() && s.state() == ProjectStatus.State.RUNNING ? ProxyUrls.of(s.name(), proxy) : null)).toList();
         };
     }
 }
