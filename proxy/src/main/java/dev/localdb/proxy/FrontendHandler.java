@@ -283,6 +283,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (decision instanceof RouteDecision.Forward forward) {
+            if (forward.route().onDemand()) {
+                context.starts().served(forward.route().target());
+            }
             forward(e, forward.route(), forward.route().port().orElseThrow().value());
         } else if (decision instanceof RouteDecision.StartOnDemand onDemand) {
             startOnDemand(e, onDemand.route());

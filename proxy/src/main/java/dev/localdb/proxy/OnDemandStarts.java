@@ -60,6 +60,11 @@ final class OnDemandStarts implements AutoCloseable {
         return mine;
     }
 
+    /** A request for a running on-demand project is forwarded: the starter notes it for the idle stop. */
+    void served(ProjectName project) {
+        starter.served(project);
+    }
+
     private void forget(ProjectName project, CompletableFuture<PortNumber> start) {
         synchronized (running) {
             running.remove(project, start);

@@ -43,7 +43,7 @@ public final class ProxyServeCommand implements Callable<Integer> {
         ProxyConfig config = new ProxyConfig(settings.httpPort(), settings.httpsPort(), files.caDirectory(),
                 Duration.ofSeconds(10), Duration.ofSeconds(60), startOptions.readyTimeout().plus(START_MARGIN));
         // Built here, before any request: starts of two projects run on two starter threads at once.
-        LifecycleStarter starter = new LifecycleStarter(wiring.lifecycle(), startOptions, ProxyServeCommand::log);
+        LifecycleStarter starter = new LifecycleStarter(wiring.lifecycle(), startOptions, settings.idleStop(), ProxyServeCommand::log);
         ProxyServer server;
         try {
             server = ProxyServer.start(config, wiring.proxyRoutes(), starter);
@@ -55,6 +55,7 @@ public final class ProxyServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            starter.close();
             files.deleteState(self);
             stopped.countDown();
         }, "proxy-stop"));

@@ -20,7 +20,8 @@ public enum ConfigKey {
     LOGS_MAX_BYTES("logs.maxBytes", "LOCALDB_LOGS_MAX_BYTES", "10485760", "10485760"),
     PROXY_HTTP_PORT("proxy.httpPort", "LOCALDB_PROXY_HTTP_PORT", "1355", "1355"),
     PROXY_HTTPS_PORT("proxy.httpsPort", "LOCALDB_PROXY_HTTPS_PORT", "1443", "1443"),
-    PROXY_AUTO_START("proxy.autoStart", "LOCALDB_PROXY", "true", "off");
+    PROXY_AUTO_START("proxy.autoStart", "LOCALDB_PROXY", "true", "off"),
+    PROXY_IDLE_STOP_MINUTES("proxy.idleStopMinutes", "LOCALDB_PROXY_IDLE_STOP_MINUTES", "15", "15");
 
     private final String key;
     private final String env;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The effective settings and, for {@code localdb config}, where each value came from.
@@ -21,8 +22,15 @@ import java.util.Objects;
 public record Configuration(Path file, boolean fileFound, List<Effective> values, AllocationSettings allocation,
                             Duration lockTimeout, Ephemeral ephemeral, long logsMaxBytes, Proxy proxy) {
 
-    /** @param autoStart whether {@code localdb start} brings the proxy up ({@code proxy.autoStart}, {@code LOCALDB_PROXY=off}) */
-    public record Proxy(int httpPort, int httpsPort, boolean autoStart) {
+    /**
+     * @param autoStart whether {@code localdb start} brings the proxy up ({@code proxy.autoStart}, {@code LOCALDB_PROXY=off})
+     * @param idleStop  how long a server the proxy started on demand may go without a request
+     *                  before the proxy stops it ({@code proxy.idleStopMinutes}); empty: never (the default)
+     */
+    public record Proxy(int httpPort, int httpsPort, boolean autoStart, Optional<Duration> idleStop) {
+        public Proxy(int httpPort, int httpsPort, boolean autoStart) {
+            this(httpPort, httpsPort, autoStart, Optional.empty());
+        }
     }
 
     public Configuration {
@@ -32,7 +40,7 @@ public record Configuration(Path file, boolean fileFound, List<Effective> values
     /**
      * One setting's effective value.
      *
-     * @param value a {@code List<String>} of ranges, an {@code Integer} port, a {@code Boolean} or a {@code Long}
+     * @param value a {@code List<String>} of ranges, an {@code Integer} port, a {@code Boolean}, a {@code Long} or a {@code BigDecimal} (minutes with a fraction)
      * @param note  extra words for the source, e.g. "first port of portRanges"; empty when none
      */
     public record Effective(ConfigKey key, Object value, SettingSource source, String note) {

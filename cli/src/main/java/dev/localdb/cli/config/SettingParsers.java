@@ -4,6 +4,7 @@ import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.PortRange;
 import dev.localdb.domain.model.PortSet;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,6 +85,23 @@ final class SettingParsers {
             throw input.invalid(rule);
         }
         return number.longValue();
+    }
+
+    /** A number from min to max, fractions allowed: text in a variable, a JSON number in the file. */
+    static BigDecimal decimal(SettingInput input, BigDecimal min, BigDecimal max, String rule) {
+        Object value = input.value();
+        BigDecimal number = null;
+        if (input.fromEnvironment() || value instanceof Number) {
+            try {
+                number = new BigDecimal(value.toString().trim());
+            } catch (NumberFormatException e) {
+                // reported below with the rule
+            }
+        }
+        if (number == null || number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+            throw input.invalid(rule);
+        }
+        return number;
     }
 
     private static List<PortRange> rangeList(SettingInput input) {

@@ -9,6 +9,7 @@ import static dev.localdb.cli.config.ConfigKey.PREFERRED_PORT;
 import static dev.localdb.cli.config.ConfigKey.PROXY_AUTO_START;
 import static dev.localdb.cli.config.ConfigKey.PROXY_HTTPS_PORT;
 import static dev.localdb.cli.config.ConfigKey.PROXY_HTTP_PORT;
+import static dev.localdb.cli.config.ConfigKey.PROXY_IDLE_STOP_MINUTES;
 import static dev.localdb.cli.config.ConfigKey.USE_DEFAULT_EXCLUSIONS;
 
 import dev.localdb.domain.allocation.AllocationSettings;
@@ -16,6 +17,7 @@ import dev.localdb.domain.allocation.BuiltInExclusions;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.PortRange;
 import dev.localdb.domain.model.PortSet;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ final class SettingsMerger {
     static final long MAX_LOGS_MAX_BYTES = 1L << 40;
     static final int DEFAULT_PROXY_HTTP_PORT = 1355;
     static final int DEFAULT_PROXY_HTTPS_PORT = 1443;
+    static final int MAX_IDLE_STOP_MINUTES = 7 * 24 * 60;
 
     private SettingsMerger() {
     }
@@ -94,6 +97,15 @@ final class SettingsMerger {
         Optional<SettingInput> autoInput = input(inputs, PROXY_AUTO_START);
         boolean proxyAutoStart = autoInput.map(SettingParsers::onOff).orElse(true);
         values.add(effective(PROXY_AUTO_START, proxyAutoStart, autoInput, ""));
+        Optional<SettingInput> idleInput = input(inputs, PROXY_IDLE_STOP_MINUTES);
+        BigDecimal idleMinutes = idleInput.map(i -> SettingParsers.decimal(i, BigDecimal.ZERO, BigDecimal.valueOf(MAX_IDLE_STOP_MINUTES),
+                "use minutes from 0 (never stop, the default) to " + MAX_IDLE_STOP_MINUTES + " (a week); fractions such as 0.5 are allowed"))
+                .orElse(BigDecimal.ZERO).stripTrailingZeros();
+        // Shown as typed: 15, not 1.5E+1; a fraction as 0.5.
+        Object shownMinutes = idleMinutes.scale() <= 0 ? (Object) idleMinutes.longValueExact() : idleMinutes;
+        values.add(effective(PROXY_IDLE_STOP_MINUTES, shownMinutes, idleInput, idleMinutes.signum() == 0 ? "off" : ""));
+        Optional<Duration> idleStop = idleMinutes.signum() == 0 ? Optional.empty()
+                : Optional.of(Duration.ofMillis(Math.max(1, idleMinutes.multiply(BigDecimal.valueOf(60_000)).longValue())));
 
         // The proxy's ports are never a project's, even while the proxy is down: it must find them free.
         PortSet excluded = userExcluded.union(PortSet.of(ephemeral.range())).union(PortSet.ofPorts(List.of(proxyHttp, proxyHttps)));
@@ -106,7 +118,7 @@ final class SettingsMerger {
         AllocationSettings allocation = defaults.withRanges(ranges).withPreferredPort(preferredPort)
                 .withExclusions(excluded, avoided).withCleanupInterval(Duration.ofSeconds(cleanupSeconds));
         return new Configuration(file, fileFound, values, allocation, Duration.ofMillis(lockMs), ephemeral, logsMaxBytes,
-                new Configuration.Proxy(proxyHttp.value(), proxyHttps.value(), proxyAutoStart));
+                new Configuration.Proxy(proxyHttp.value(), proxyHttps.value(), proxyAutoStart, idleStop));
     }
 
     private static void refuseExcludedPreferredPort(SettingInput input, PortNumber port, PortSet userExcluded,

@@ -58,7 +58,7 @@ class ConfigErrorsTest {
     void anUnknownKeySuggestsTheClosestKnownKey() throws Exception {
         assertThat(errorFor("{\"portRange\": [\"3000-3999\"]}").getMessage())
                 .endsWith(": unknown key \"portRange\"; did you mean \"portRanges\"? Known keys: portRanges, preferredPort,"
-                        + " excludedPorts, useDefaultExclusions, lockTimeoutMs, cleanupIntervalSeconds, logs.maxBytes, proxy.httpPort, proxy.httpsPort, proxy.autoStart.");
+                        + " excludedPorts, useDefaultExclusions, lockTimeoutMs, cleanupIntervalSeconds, logs.maxBytes, proxy.httpPort, proxy.httpsPort, proxy.autoStart, proxy.idleStopMinutes.");
         assertThat(errorFor("{\"lock_timeout_ms\": 5}").getMessage()).contains("did you mean \"lockTimeoutMs\"?");
         assertThat(errorFor("{\"CleanupIntervalSeconds\": 5}").getMessage()).contains("did you mean \"cleanupIntervalSeconds\"?");
     }
@@ -97,6 +97,8 @@ class ConfigErrorsTest {
         "LOCALDB_LOGS_MAX_BYTES|10M|LOCALDB_LOGS_MAX_BYTES=\"10M\" is invalid: use whole bytes from 131072 (128 KiB) to 1099511627776 (1 TiB). Example: LOCALDB_LOGS_MAX_BYTES=10485760",
         "LOCALDB_PROXY|maybe|LOCALDB_PROXY=\"maybe\" is invalid: use on or off. Example: LOCALDB_PROXY=off",
         "LOCALDB_PROXY_HTTP_PORT|80a|LOCALDB_PROXY_HTTP_PORT=\"80a\" is invalid: a port is a number from 1 to 65535. Example: LOCALDB_PROXY_HTTP_PORT=1355",
+        "LOCALDB_PROXY_IDLE_STOP_MINUTES|15m|LOCALDB_PROXY_IDLE_STOP_MINUTES=\"15m\" is invalid: use minutes from 0 (never stop, the default) to 10080 (a week); fractions such as 0.5 are allowed. Example: LOCALDB_PROXY_IDLE_STOP_MINUTES=15",
+        "LOCALDB_PROXY_IDLE_STOP_MINUTES|-1|LOCALDB_PROXY_IDLE_STOP_MINUTES=\"-1\" is invalid: use minutes from 0 (never stop, the default) to 10080 (a week); fractions such as 0.5 are allowed. Example: LOCALDB_PROXY_IDLE_STOP_MINUTES=15",
         "LOCALDB_LOGS_MAX_BYTES|1000|LOCALDB_LOGS_MAX_BYTES=\"1000\" is invalid: use whole bytes from 131072 (128 KiB) to 1099511627776 (1 TiB). Example: LOCALDB_LOGS_MAX_BYTES=10485760",
     })
     void aBadVariableNamesTheVariable(String variable, String value, String expected) {

@@ -69,7 +69,7 @@ class ConfigLoaderTest {
         write("""
                 {"portRanges": ["8000-8099", 9000], "preferredPort": 8050, "excludedPorts": [8010, "8020-8029"],
                  "useDefaultExclusions": false, "lockTimeoutMs": 2500, "cleanupIntervalSeconds": 300, "logs.maxBytes": 200000,
-                 "proxy.httpPort": 1400, "proxy.httpsPort": 1401, "proxy.autoStart": false}
+                 "proxy.httpPort": 1400, "proxy.httpsPort": 1401, "proxy.autoStart": false, "proxy.idleStopMinutes": 0.5}
                 """);
 
         Configuration config = load();
@@ -85,8 +85,20 @@ class ConfigLoaderTest {
         assertThat(allocation.cleanupInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.lockTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.logsMaxBytes()).isEqualTo(200_000L);
-        assertThat(config.proxy()).isEqualTo(new Configuration.Proxy(1400, 1401, false));
+        assertThat(config.proxy()).isEqualTo(new Configuration.Proxy(1400, 1401, false, Optional.of(Duration.ofSeconds(30))));
+        assertThat(config.value(ConfigKey.PROXY_IDLE_STOP_MINUTES).value()).hasToString("0.5");
         assertThat(config.value(ConfigKey.EXCLUDED_PORTS).value()).isEqualTo(List.of("8010", "8020-8029"));
+    }
+
+    @Test
+    void theIdleStopIsOffUnlessSetAndShownInTheMinutesGiven() throws Exception {
+        assertThat(load().proxy().idleStop()).isEmpty();
+        assertThat(load().value(ConfigKey.PROXY_IDLE_STOP_MINUTES).note()).isEqualTo("off");
+
+        Configuration fifteen = load(Map.of("LOCALDB_PROXY_IDLE_STOP_MINUTES", "15"));
+        assertThat(fifteen.proxy().idleStop()).hasValue(Duration.ofMinutes(15));
+        assertThat(fifteen.value(ConfigKey.PROXY_IDLE_STOP_MINUTES).value()).hasToString("15");
+        assertThat(load(Map.of("LOCALDB_PROXY_IDLE_STOP_MINUTES", "0")).proxy().idleStop()).isEmpty();
     }
 
     @Test

@@ -14,4 +14,11 @@ public interface OnDemandStarter {
      * @throws dev.localdb.domain.error.LocalDbException when it cannot be started (the message is shown on the 502 page)
      */
     PortNumber start(ProjectName project);
+
+    /**
+     * A request for an on-demand project is being forwarded to its running server (for the idle
+     * stop, {@code proxy.idleStopMinutes}). Called on the proxy's event loops: it must not block.
+     */
+    default void served(ProjectName project) {
+    }
 }

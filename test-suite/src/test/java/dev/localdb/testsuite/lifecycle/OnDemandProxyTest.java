@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.testsuite.support.LocalDbRunner;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.Poll;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,42 @@ class OnDemandProxyTest {
 
         assertThat(get("blog.localhost:" + httpPort, "/")).startsWith("HTTP/1.1 503").contains("localdb start blog");
         assertThat(project("blog").get("state").asText()).isNotEqualTo("running");
+    }
+
+    /**
+     * {@code proxy.idleStopMinutes}: a server the proxy started is stopped once no request went
+     * through the proxy for that long, and the next request starts it again; a server started
+     * with {@code localdb start} is the user's and stays up.
+     */
+    @Test
+    void anIdleServerTheProxyStartedIsStoppedAndTheNextRequestStartsItAgain() throws Exception {
+        assertThat(localdb.run("new", "shop", "--on-demand").exitCode()).isZero();
+        assertThat(localdb.run("new", "blog", "--on-demand").exitCode()).isZero();
+        // The proxy first: 'start' would bring it up without the setting.
+        Result proxy = localdb.env("LOCALDB_PROXY_IDLE_STOP_MINUTES", "0.05").run("proxy", "start"); // 3 s
+        assertThat(proxy.exitCode()).as(proxy.toString()).isZero();
+        Result blog = localdb.run("start", "blog", "--no-browser");
+        assertThat(blog.exitCode()).as(blog.toString()).isZero();
+
+        assertThat(get("shop.localhost:" + httpPort, "/health")).startsWith("HTTP/1.1 200");
+        long firstPid = project("shop").get("pid").asLong();
+        assertThat(get("blog.localhost:" + httpPort, "/health")).startsWith("HTTP/1.1 200");
+
+        Poll.until("the idle shop to be stopped", Duration.ofSeconds(30), () -> state("shop").equals("stopped"));
+        assertThat(Files.readString(sandbox.home().resolve("runtime/proxy.log")))
+                .contains("stopped shop (PID " + firstPid + "): no request through the proxy for 3 s (proxy.idleStopMinutes)");
+        assertThat(state("blog")).as("started by hand: not the proxy's to stop").isEqualTo("running");
+
+        assertThat(get("shop.localhost:" + httpPort, "/health")).as("started again on demand").startsWith("HTTP/1.1 200");
+        assertThat(project("shop").get("pid").asLong()).isNotEqualTo(firstPid);
+    }
+
+    private String state(String name) {
+        try {
+            return project(name).get("state").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode project(String name) throws Exception {
