@@ -19,11 +19,12 @@ if defined JAVA_HOME (
   )
 )
 set "version="
-for /f "tokens=3" %%v in ('"!java!" -version 2^>^&1 ^| findstr /i "version"') do if not defined version set "version=%%~v"
-for /f "delims=." %%m in ("!version!") do set "major=%%m"
-if "!major!"=="" set "major=0"
-if !major! LSS 17 (
-  echo error: localdb needs Java 17 or newer, but !java! is !version!: install a JDK or JRE 17+ or set JAVA_HOME to one 1>&2
+for /f "tokens=3" %%v in ('"%java%" -version 2^>^&1 ^| findstr /i "version"') do if not defined version set "version=%%~v"
+set "major="
+for /f "delims=." %%m in ("%version%") do set "major=%%m"
+if "%major%"=="" set "major=0"
+if %major% LSS 17 (
+  echo error: localdb needs Java 17 or newer, but %java% is %version%: install a JDK or JRE 17+ or set JAVA_HOME to one 1>&2
   exit /b 1
 )
 rem Class-data sharing: an archive in the user's own %LOCALAPPDATA%\localdb, named after the Java
