@@ -18,10 +18,17 @@ public final class LocalDbRunner {
     // A hang guard, not a speed check: 50 JVMs at once on a loaded 2-core machine can take minutes.
     private static final long TIMEOUT_SECONDS = 600;
     private final Path home;
+    private final Path launcher;
     private final Map<String, String> extraEnv = new HashMap<>();
 
     public LocalDbRunner(Path home) {
+        this(home, launcher());
+    }
+
+    /** Runs another launcher than the checkout's, e.g. an unpacked distribution's {@code bin/localdb}. */
+    public LocalDbRunner(Path home, Path launcher) {
         this.home = home;
+        this.launcher = launcher;
     }
 
     public static Path repository() {
@@ -41,10 +48,10 @@ public final class LocalDbRunner {
         return this;
     }
 
-    /** Starts {@code bin/localdb args...} without waiting; stdout and stderr go to files. */
+    /** Starts {@code bin/localdb args...} (or this runner's launcher) without waiting; stdout and stderr go to files. */
     public Started start(String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(launcher().toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LOCALDB_HOME", home.toString());
