@@ -4,13 +4,24 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * The fallback where there is no /proc (macOS, Windows): only what {@link ProcessHandle} tells.
- * Start times are epoch milliseconds. There is no portable, JDK-only boot id, so the boot is
- * always {@link #UNKNOWN_BOOT}; that loses little, because an absolute start time already tells a
- * process from an earlier boot apart from a newer one with the same PID.
+ * The fallback where there is no /proc (macOS, Windows, the portable mode): start times from
+ * {@link ProcessHandle}, in epoch milliseconds. There is no JDK-only boot id, so the portable mode's
+ * boot is always {@link #UNKNOWN_BOOT}; that loses little, because an absolute start time already
+ * tells a process from an earlier boot apart from a newer one with the same PID. macOS and Windows
+ * give the boot they can read ({@link SysctlBootId}, {@link WindowsBootTime}).
  */
 final class ProcessHandleTable implements ProcessTable {
     static final String UNKNOWN_BOOT = "boot-unknown";
+
+    private final String bootId;
+
+    ProcessHandleTable() {
+        this(UNKNOWN_BOOT);
+    }
+
+    ProcessHandleTable(String bootId) {
+        this.bootId = bootId;
+    }
 
     /**
      * Some systems hide other processes' start times. Such a process still counts as running
@@ -32,6 +43,6 @@ final class ProcessHandleTable implements ProcessTable {
 
     @Override
     public String bootId() {
-        return UNKNOWN_BOOT;
+        return bootId;
     }
 }

@@ -3,14 +3,14 @@ package dev.localdb.adapters.os;
 import dev.localdb.domain.port.ProcessInspector;
 
 /**
- * The fallback used where there is no /proc (macOS, Windows) keeps the same contract. It runs
- * here on whatever host builds the project, against the same real processes.
+ * The portable mode's inspector (ProcessHandle only, the fallback where there is no /proc) keeps
+ * the same contract. It runs here on whatever host builds the project, against the same real processes.
  */
 class ProcessHandleInspectorContractTest extends ProcessInspectorContractTest {
 
     @Override
     protected ProcessInspector newInspector() {
-        return new ProcFsProcessInspector(new ProcessHandleTable());
+        return PortablePlatform.PLATFORM.inspector();
     }
 
     /** Sessions come from /proc, whose start times this table does not use: nothing is seen to live on. */
