@@ -89,8 +89,8 @@ public final class HostPlatform {
     public String describe() {
         String how = forced ? "forced by " + ENV : "chosen for this system";
         return kind.label() + " (" + how + "): " + switch (kind) {
-            case LINUX -> "identity from /proc/<pid>/stat + boot_id, listeners from /proc/net/tcp{,6}, servers detached with setsid(1)";
-            case MACOS -> "identity from ProcessHandle + sysctl kern.bootsessionuuid, listeners from lsof, servers detached with perl's POSIX::setsid";
+            case LINUX -> "identity from /proc/<pid>/stat + boot_id, listeners from /proc/net/tcp{,6}, servers detached with setsid(1) (nohup-like without it)";
+            case MACOS -> "identity from ProcessHandle + sysctl kern.bootsessionuuid, listeners from lsof, servers detached with perl's POSIX::setsid (nohup-like without perl)";
             case WINDOWS -> "identity from ProcessHandle + the boot time, listeners from netstat -ano";
             case PORTABLE -> "JDK only: identity from ProcessHandle (PID + start instant), no /proc, no setsid";
         };

@@ -37,8 +37,23 @@ final class ProcessHandleTable implements ProcessTable {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .map(handle -> OptionalLong.of(handle.info().startInstant().map(Instant::toEpochMilli).orElse(UNKNOWN_START)))
+                .map(ProcessHandle::info)
+                .filter(info -> !isZombie(info))
+                .map(info -> OptionalLong.of(info.startInstant().map(Instant::toEpochMilli).orElse(UNKNOWN_START)))
                 .orElseGet(OptionalLong::empty);
+    }
+
+    /**
+     * {@link ProcessHandle#isAlive} is true for a zombie (it has exited, nobody reaped it yet: where
+     * PID 1 reaps no orphans, for ever). The JDK still reads a zombie's start time but no longer its
+     * command, which an exited process no longer has: a start without any command is taken for a
+     * zombie. A live process of another user whose command is hidden then counts as gone too — only
+     * ever in the safe direction here, since localdb's own servers (the owners it tracks) are the
+     * user's, whose commands are readable, and a process called gone is never signalled.
+     */
+    private static boolean isZombie(ProcessHandle.Info info) {
+        return info.startInstant().isPresent() && info.command().isEmpty() && info.arguments().isEmpty()
+                && info.commandLine().isEmpty();
     }
 
     @Override
