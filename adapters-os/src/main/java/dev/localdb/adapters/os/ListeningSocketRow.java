@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One listening socket a tool (lsof, netstat) reported: its local address (as users write it:
@@ -35,7 +36,7 @@ record ListeningSocketRow(String address, int port, long pid, String command) {
         return listeners;
     }
 
-    private static java.util.Optional<String> commandLineOf(long pid) {
+    private static Optional<String> commandLineOf(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).filter(line -> !line.isBlank());
     }
 

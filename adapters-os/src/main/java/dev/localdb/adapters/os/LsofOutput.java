@@ -2,6 +2,7 @@ package dev.localdb.adapters.os;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code lsof -F pcnt} output (lsof(8), "OUTPUT FOR OTHER PROGRAMS"): one field per line, its
@@ -55,18 +56,18 @@ final class LsofOutput {
     }
 
     /** {@code host:port}, possibly followed by "->peer" for a connection (not a listener: skipped). */
-    private static java.util.Optional<ListeningSocketRow> nameRow(String name, String type, long pid, String command) {
+    private static Optional<ListeningSocketRow> nameRow(String name, String type, long pid, String command) {
         int colon = name.lastIndexOf(':');
         if (pid <= 0 || colon < 1 || name.contains("->")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String host = name.substring(0, colon);
         try {
             int port = Integer.parseInt(name.substring(colon + 1).strip());
             boolean ipv6 = type.equals("IPv6") || host.startsWith("[");
-            return java.util.Optional.of(new ListeningSocketRow(ListeningSocketRow.plainAddress(host, ipv6), port, pid, command));
+            return Optional.of(new ListeningSocketRow(ListeningSocketRow.plainAddress(host, ipv6), port, pid, command));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty(); // a service name: -P was not honoured
+            return Optional.empty(); // a service name: -P was not honoured
         }
     }
 }

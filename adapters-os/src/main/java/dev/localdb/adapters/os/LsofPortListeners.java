@@ -3,6 +3,8 @@ package dev.localdb.adapters.os;
 import dev.localdb.domain.model.ListenerScan;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.port.PortListeners;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ final class LsofPortListeners implements PortListeners {
 
     @Override
     public ListenerScan scan(PortNumber port) {
-        Optional<String> lsof = LOCATIONS.stream().filter(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p))).findFirst();
+        Optional<String> lsof = LOCATIONS.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
         if (lsof.isEmpty()) {
             return ListenerScan.unknown();
         }

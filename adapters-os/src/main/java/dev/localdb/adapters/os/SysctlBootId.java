@@ -1,6 +1,7 @@
 package dev.localdb.adapters.os;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ final class SysctlBootId {
     /** The output of {@code sysctl -n kern.bootsessionuuid}: one UUID, kept in lower case. */
     static Optional<String> parseSessionUuid(String output) {
         String text = output.strip();
-        return UUID.matcher(text).matches() ? Optional.of(text.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+        return UUID.matcher(text).matches() ? Optional.of(text.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** The output of {@code sysctl -n kern.boottime}, as "boot-at-<sec>.<usec>". */
