@@ -3,9 +3,7 @@ package dev.localdb.cli;
 import dev.localdb.adapters.os.CaTrustStores;
 import dev.localdb.adapters.os.DetachedServerLauncher;
 import dev.localdb.adapters.os.ExternalCommands;
-import dev.localdb.adapters.os.ProcFsProcessInspector;
-import dev.localdb.adapters.os.ProcNetPortListeners;
-import dev.localdb.adapters.os.ProcessServerControl;
+import dev.localdb.adapters.os.HostPlatform;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
 import dev.localdb.adapters.storage.JsonProjectCatalog;
@@ -43,6 +41,7 @@ public final class Wiring {
     private Settings settings;
     private Configuration configuration;
     private RegistryStore store;
+    private HostPlatform platform;
     private ProcessInspector inspector;
     private PortProbe probe;
     private PortAllocator allocator;
@@ -89,9 +88,17 @@ public final class Wiring {
         return store;
     }
 
+    /** The operating system's adapters: chosen for this host, or as LOCALDB_PLATFORM forces (docs/PLATFORMS.md). */
+    public HostPlatform platform() {
+        if (platform == null) {
+            platform = HostPlatform.forThisHost(env);
+        }
+        return platform;
+    }
+
     public ProcessInspector inspector() {
         if (inspector == null) {
-            inspector = new ProcFsProcessInspector();
+            inspector = platform().inspector();
         }
         return inspector;
     }
@@ -103,9 +110,9 @@ public final class Wiring {
         return probe;
     }
 
-    /** Who listens on a port (from /proc on Linux); holds nothing, so a new one each time is fine. */
+    /** Who listens on a port (from /proc on Linux, "cannot tell" in the portable mode). */
     public PortListeners portListeners() {
-        return new ProcNetPortListeners();
+        return platform().portListeners();
     }
 
     public PortAllocator allocator() {
@@ -124,7 +131,7 @@ public final class Wiring {
 
     public ProjectLifecycle lifecycle() {
         if (lifecycle == null) {
-            lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher(), new ProcessServerControl(inspector()),
+            lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher(), platform().serverControl(inspector()),
                     inspector(), probe(), Clock.systemUTC(), Pause.sleeping());
         }
         return lifecycle;
@@ -132,7 +139,7 @@ public final class Wiring {
 
     private DetachedServerLauncher launcher() {
         return new DetachedServerLauncher(home().runtime(), home()::project,
-                EmbeddedServerCommand::of, serverEnvironment(), inspector(), configuration().logsMaxBytes());
+                EmbeddedServerCommand::of, serverEnvironment(), inspector(), configuration().logsMaxBytes(), platform());
     }
 
     public ProxyFiles proxyFiles() {
@@ -145,7 +152,7 @@ public final class Wiring {
         serve.addAll(ProxyJvm.OPTIONS);
         serve.addAll(SharedArchive.jvmOptions());
         serve.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "proxy", "serve"));
-        return new ProxyControl(proxyFiles(), configuration().proxy(), inspector(), new ProcessServerControl(inspector()),
+        return new ProxyControl(proxyFiles(), configuration().proxy(), inspector(), platform().serverControl(inspector()),
                 launcher(), serve, home().root());
     }
 

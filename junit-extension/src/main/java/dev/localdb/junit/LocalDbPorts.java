@@ -1,8 +1,7 @@
 package dev.localdb.junit;
 
 import dev.localdb.adapters.os.EphemeralPortRange;
-import dev.localdb.adapters.os.ProcFsProcessInspector;
-import dev.localdb.adapters.os.ProcNetPortListeners;
+import dev.localdb.adapters.os.HostPlatform;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
 import dev.localdb.adapters.storage.RunningServerFiles;
@@ -49,12 +48,14 @@ final class LocalDbPorts {
     private volatile boolean leftoversForgotten;
 
     private LocalDbPorts(Path home) {
-        this.inspector = new ProcFsProcessInspector();
+        // The same adapters as the cli's (LOCALDB_PLATFORM included): both write owners into one registry.
+        HostPlatform platform = HostPlatform.forThisHost(System.getenv());
+        this.inspector = platform.inspector();
         this.probe = new SocketPortProbe();
         this.self = inspector.current();
         // Like the cli: a damaged registry is rebuilt from the running servers, never taken as empty.
         this.store = new JsonFileRegistryStore(home.resolve("runtime"), JsonFileRegistryStore.DEFAULT_LOCK_TIMEOUT,
-                LocalDbPorts::warn, new RunningServerFiles(home.resolve("projects"), inspector, new ProcNetPortListeners()));
+                LocalDbPorts::warn, new RunningServerFiles(home.resolve("projects"), inspector, platform.portListeners()));
     }
 
     static LocalDbPorts at(Path home) {

@@ -74,6 +74,15 @@ public final class DetachedServerLauncher implements ServerLauncher {
                 LogRotation.forThisHost(), logMaxBytes);
     }
 
+    /** As above, detached and rotated the way {@code platform} can ({@link HostPlatform#detachment()}). */
+    public DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
+                                  Function<LaunchSpec, List<String>> embeddedServerCommand,
+                                  Map<String, String> baseEnvironment, ProcessInspector inspector, long logMaxBytes,
+                                  HostPlatform platform) {
+        this(runtimeDir, projectFolder, embeddedServerCommand, baseEnvironment, inspector, platform.detachment(),
+                platform.rotation(), logMaxBytes);
+    }
+
     DetachedServerLauncher(Path runtimeDir, Function<ProjectName, Path> projectFolder,
                            Function<LaunchSpec, List<String>> embeddedServerCommand,
                            Map<String, String> baseEnvironment, ProcessInspector inspector, LaunchDetachment detachment) {

@@ -66,13 +66,14 @@ public final class ExternalCommands {
 
     /** Runs {@code command} (the program first) to its end or the deadline; never throws for the program's sake. */
     public Outcome run(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // stdin is a pipe closed at once rather than /dev/null, which Windows does not have.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process;
         try {
             process = builder.start();
+            process.getOutputStream().close();
         } catch (IOException e) {
             return new Outcome(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         }

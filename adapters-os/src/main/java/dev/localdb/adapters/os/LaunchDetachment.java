@@ -43,19 +43,33 @@ final class LaunchDetachment {
     /** The command as a background job that ignores hangups; its PID on stderr, its output on the log. */
     private static final String IGNORE_HANGUP_IN_BACKGROUND = "( trap '' HUP INT QUIT; exec \"$@\" ) 2>&1 & echo $! >&2";
 
-    private final Optional<Path> setsid;
+    /**
+     * What {@code setsid --fork} does, in the perl every macOS ships (macOS has no setsid(1)): fork,
+     * the parent exits at once, the child becomes a session leader and execs the rest of its arguments.
+     */
+    static final String PERL_SETSID = "defined(my $pid = fork) or die \"fork: $!\\n\"; exit 0 if $pid;"
+            + " POSIX::setsid() or die \"setsid: $!\\n\"; exec { $ARGV[0] } @ARGV or die \"exec: $!\\n\"";
 
-    private LaunchDetachment(Optional<Path> setsid) {
-        this.setsid = setsid;
+    /** The command that runs its arguments in a new session and exits at once (setsid --fork, or perl); empty: none. */
+    private final Optional<List<String>> newSession;
+
+    private LaunchDetachment(Optional<List<String>> newSession) {
+        this.newSession = newSession;
     }
 
     static LaunchDetachment forThisHost() {
-        return new LaunchDetachment(SETSID.stream().filter(Files::isExecutable).findFirst());
+        return SETSID.stream().filter(Files::isExecutable).findFirst().map(LaunchDetachment::withSetsid)
+                .orElseGet(LaunchDetachment::ignoringHangup);
     }
 
     /** With this setsid(1) (tests give a stand-in that forks and exits before its child runs). */
     static LaunchDetachment withSetsid(Path setsid) {
-        return new LaunchDetachment(Optional.of(setsid));
+        return new LaunchDetachment(Optional.of(List.of(setsid.toString(), "--fork")));
+    }
+
+    /** With perl's POSIX::setsid, for macOS (runs on Linux too, where its tests run it). */
+    static LaunchDetachment withPerlSetsid(Path perl) {
+        return new LaunchDetachment(Optional.of(List.of(perl.toString(), "-MPOSIX", "-e", PERL_SETSID, "--")));
     }
 
     /** The nohup-like fallback, also used where setsid is missing. */
@@ -74,9 +88,10 @@ final class LaunchDetachment {
      */
     List<String> wrap(List<String> command, List<String> rotation) {
         List<String> wrapped = new ArrayList<>();
-        if (setsid.isPresent()) {
-            wrapped.addAll(List.of("/bin/sh", "-c", PRINT_PID_OF_NEW_SESSION, "localdb-launch",
-                    setsid.get().toString(), "--fork", "/bin/sh", "-c", REPORT_PID_AND_EXEC, "localdb-server"));
+        if (newSession.isPresent()) {
+            wrapped.addAll(List.of("/bin/sh", "-c", PRINT_PID_OF_NEW_SESSION, "localdb-launch"));
+            wrapped.addAll(newSession.get());
+            wrapped.addAll(List.of("/bin/sh", "-c", REPORT_PID_AND_EXEC, "localdb-server"));
             wrapped.addAll(rotation);
         } else {
             // "$0" is the name the shell gives itself in messages; the command follows as "$@".

@@ -22,6 +22,7 @@ public final class ProcFsProcessInspector implements ProcessInspector {
         this(ProcessTable.forThisHost());
     }
 
+    /** Identifies by what {@code table} tells: the portable and per-OS modes give their own ({@link HostPlatform}). */
     ProcFsProcessInspector(ProcessTable table) {
         this.table = table;
         this.bootId = table.bootId(); // the boot cannot change under a running process
@@ -54,7 +55,7 @@ public final class ProcFsProcessInspector implements ProcessInspector {
 
     @Override
     public Predicate<ProcessIdentity> sessionsLivingOn() {
-        Map<Long, Long> latestMemberStart = SessionLeftovers.latestMemberStarts();
+        Map<Long, Long> latestMemberStart = table.latestSessionMemberStarts();
         // A member started no earlier than the leader, on this boot: Linux never reuses a PID that is still a session's id.
         return leader -> leader.bootId().equals(bootId) && !isAlive(leader)
                 && latestMemberStart.getOrDefault(leader.pid(), -1L) >= leader.startTime();

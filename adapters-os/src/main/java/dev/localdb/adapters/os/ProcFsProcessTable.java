@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -59,5 +60,11 @@ final class ProcFsProcessTable implements ProcessTable {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Sessions are read from the real /proc, whose start ticks are this table's units. */
+    @Override
+    public Map<Long, Long> latestSessionMemberStarts() {
+        return SessionLeftovers.latestMemberStarts();
     }
 }

@@ -44,8 +44,19 @@ public final class ProcessServerControl implements ServerControl {
 
     private final ProcessInspector inspector;
 
+    private final boolean findsSessionLeftovers;
+
     public ProcessServerControl(ProcessInspector inspector) {
+        this(inspector, true);
+    }
+
+    /**
+     * @param findsSessionLeftovers whether a dead server's session is searched (in /proc) for processes it left;
+     *                              false in the portable mode, which reads no /proc and so finds none
+     */
+    ProcessServerControl(ProcessInspector inspector, boolean findsSessionLeftovers) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.findsSessionLeftovers = findsSessionLeftovers;
     }
 
     @Override
@@ -107,7 +118,7 @@ public final class ProcessServerControl implements ServerControl {
     }
 
     private List<ProcessHandle> leftoverProcesses(ProcessIdentity deadServer) {
-        if (ProcessHandle.of(deadServer.pid()).filter(this::runs).isPresent()) {
+        if (!findsSessionLeftovers || ProcessHandle.of(deadServer.pid()).filter(this::runs).isPresent()) {
             return List.of(); // the server itself (or a newer process with its PID) runs: nothing is left over
         }
         Set<Long> untouchable = untouchable();

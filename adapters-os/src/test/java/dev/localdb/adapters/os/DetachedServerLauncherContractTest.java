@@ -28,7 +28,7 @@ class DetachedServerLauncherContractTest extends ServerLauncherContract {
     @Override
     protected ServerLauncher newLauncher() {
         ServerLauncher real = new DetachedServerLauncher(home.resolve("runtime"), name -> home.resolve("projects").resolve(name.value()),
-                spec -> List.of("/bin/false"), Map.of("PATH", System.getenv("PATH")), inspector);
+                spec -> List.of("/bin/false"), Map.of("PATH", System.getenv("PATH")), inspector, detachment());
         return new ServerLauncher() {
             @Override
             public ProcessIdentity launch(LaunchSpec spec) {
@@ -40,6 +40,11 @@ class DetachedServerLauncherContractTest extends ServerLauncherContract {
                 return real.lastLogLines(spec, count);
             }
         };
+    }
+
+    /** How servers are cut loose; the per-platform subclasses below give theirs. */
+    protected LaunchDetachment detachment() {
+        return LaunchDetachment.forThisHost();
     }
 
     @Override

@@ -198,6 +198,23 @@ class DetachedServerLauncherTest {
         assertThat(statField(server.pid(), 6)).as("session id: its own").isEqualTo(Long.toString(server.pid()));
     }
 
+    /** macOS's way (issue #17), run here with this machine's perl: the same session of its own and plain dispositions. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIf("dev.localdb.adapters.os.PerlSetsidLauncherContractTest#perlPresent")
+    void withPerlsSetsidTheServerGetsItsOwnSessionAndDefaultInterruptAndQuit() throws Exception {
+        DetachedServerLauncher perl = launcher(LaunchDetachment.withPerlSetsid(Path.of("/usr/bin/perl")), List.of("/bin/false"));
+        LaunchSpec spec = project("perl-session", "echo \"$PORT\"; exec sleep 60");
+
+        ProcessIdentity server = processes.track(perl.launch(spec));
+
+        await(() -> cmdline(server).equals("sleep 60"), "the command runs in place");
+        long interruptAndQuit = 0b110;
+        assertThat(ignoredSignals(Long.toString(server.pid())) & interruptAndQuit)
+                .isEqualTo(ignoredSignals("self") & interruptAndQuit);
+        assertThat(statField(server.pid(), 6)).as("session id: its own").isEqualTo(Long.toString(server.pid()));
+        awaitLogLine(spec, "41234");
+    }
+
     @Test
     void theServerOutlivesTheProcessThatLaunchedIt() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

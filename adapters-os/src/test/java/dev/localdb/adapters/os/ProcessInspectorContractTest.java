@@ -67,7 +67,7 @@ class ProcessInspectorContractTest extends ProcessInspectorContract {
         members.remove(pid);
     }
 
-    private static boolean ended(long pid) {
+    static boolean ended(long pid) {
         try {
             return ProcStat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1))
                     .map(ProcStat::hasExited).orElse(true);

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 
 /** The real control against real listening sockets and real processes. */
 class ProcessServerControlContractTest extends ServerControlContract {
-    private final ProcessInspector inspector = new ProcFsProcessInspector();
+    private final ProcessInspector inspector = newInspector();
     private final ServerTestProcesses processes = new ServerTestProcesses(inspector);
+
+    /** The platform's inspector; the portable subclass gives its own. */
+    protected ProcessInspector newInspector() {
+        return new ProcFsProcessInspector();
+    }
 
     @Override
     protected ServerControl newControl() {

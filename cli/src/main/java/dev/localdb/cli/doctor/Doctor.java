@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Everything {@code localdb doctor} checks, in the order it prints them: the home, the registry,
- * what cleanup would remove, IPv6, the port ranges and the name proxy's ports. Only looks: it takes no lock and never
+ * what cleanup would remove, the platform adapters, IPv6, the port ranges and the name proxy's ports. Only looks: it takes no lock and never
  * creates, changes or removes a file (the registry store is not even built).
  */
 public final class Doctor {
@@ -44,6 +44,7 @@ public final class Doctor {
             checks.add(StaleChecks.allocations(registry.registry(), wiring.inspector()));
             checks.add(serverFiles(home, now));
         }
+        checks.add(PlatformCheck.of(wiring.platform()));
         checks.add(Ipv6Loopback.available()
                 ? HealthCheck.ok("IPv6", "a server can listen on ::1.")
                 : HealthCheck.info("IPv6", "not available (cannot listen on ::1); localdb checks and serves IPv4 only, nothing to do."));

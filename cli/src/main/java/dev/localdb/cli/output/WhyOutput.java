@@ -59,7 +59,7 @@ public final class WhyOutput {
 
     private static List<String> listenerLines(PortExplanation answer) {
         if (!answer.listenersKnown()) {
-            return List.of("cannot tell on this system (no readable /proc/net/tcp)");
+            return List.of("cannot tell with this system's adapters ('localdb doctor' names them)");
         }
         if (answer.listeners().isEmpty()) {
             return List.of("nothing");

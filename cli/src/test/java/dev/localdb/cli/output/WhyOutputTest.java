@@ -82,7 +82,7 @@ class WhyOutputTest {
     void aHostThatCannotTellIsNotReportedAsNothingListening() {
         PortExplanation answer = new PortExplanation(PORT, Optional.empty(), List.of(), false, List.of(), true);
 
-        assertThat(text(answer)).contains("listening: cannot tell on this system").doesNotContain("listening: nothing");
+        assertThat(text(answer)).contains("listening: cannot tell with this system's adapters").doesNotContain("listening: nothing");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.testsuite.support.LocalDbRunner;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
+import dev.localdb.testsuite.support.PlatformUnderTest;
 import dev.localdb.testsuite.support.QuietPorts;
 import dev.localdb.testsuite.support.RegistryFile;
 import java.nio.file.Files;
@@ -138,9 +139,26 @@ class DoctorTest {
                 .doesNotContain("[Source");
     }
 
+    /** Issue #17: doctor names the platform adapters in use and, for the portable mode, what they cannot do. */
+    @Test
+    void doctorNamesThePlatformAdaptersAndWhatTheyCannotDo() throws Exception {
+        Result portable = localdb.env(PlatformUnderTest.ENV, "portable").run("doctor");
+        Result wrong = localdb.env(PlatformUnderTest.ENV, "beos").run("doctor");
+        Result chosen = localdb.env(PlatformUnderTest.ENV, "auto").run("doctor");
+
+        assertThat(portable.out()).as(portable.toString())
+                .contains("[info]    platform: portable (forced by LOCALDB_PLATFORM): JDK only")
+                .contains("cannot: who listens on a port cannot be told");
+        assertThat(chosen.out()).as("on Linux with /proc: " + chosen)
+                .contains("[ok]      platform: linux (chosen for this system): identity from /proc/<pid>/stat + boot_id");
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err()).contains("LOCALDB_PLATFORM must be one of auto, linux, macos, windows, portable");
+    }
+
     /** Issue #12: doctor says what keeps the name proxy off its ports, and who holds them. */
     @Test
     void aProxyPortTakenByAnotherProgramIsAProblemNamingItWhileTheProxyIsOn() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         int http = QuietPorts.block(2);
         localdb.env("LOCALDB_PROXY_HTTP_PORT", Integer.toString(http)).env("LOCALDB_PROXY_HTTPS_PORT", Integer.toString(http + 1));
 

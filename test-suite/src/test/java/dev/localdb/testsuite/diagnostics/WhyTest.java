@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.testsuite.support.LocalDbRunner;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.PlatformUnderTest;
 import dev.localdb.testsuite.support.QuietPorts;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +30,7 @@ class WhyTest {
 
     @Test
     void aPortReservedWithLocaldbPortNamesTheProjectAndItsState() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         int port = localdb.run("port", "p").port();
 
         Result why = localdb.run("why", Integer.toString(port));
@@ -43,6 +45,7 @@ class WhyTest {
 
     @Test
     void aForeignProgramIsShownWithItsPidAndCommandLine() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         int port = QuietPorts.block(1);
         try (ForeignListener python = ForeignListener.on(port)) {
             Result why = localdb.run("why", Integer.toString(port));
@@ -58,6 +61,7 @@ class WhyTest {
 
     @Test
     void aFreePortIsSaidToBeFree() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         int port = QuietPorts.block(1);
 
         Result why = localdb.run("why", Integer.toString(port));
@@ -69,6 +73,7 @@ class WhyTest {
 
     @Test
     void aReservedPortAnotherProgramListensOnShowsBothAndCannotTellWhoseItIs() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         int port = localdb.run("port", "p").port();
         try (ForeignListener python = ForeignListener.on(port)) {
             Result why = localdb.run("why", Integer.toString(port), "--json");
@@ -90,6 +95,7 @@ class WhyTest {
 
     @Test
     void aRunningProjectsServerIsRecognisedAsItsServer() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         Result start = localdb.run("start", "web", "--create");
         assertThat(start.exitCode()).as(start.toString()).isZero();
         int port = localdb.run("port", "web").port();
@@ -104,6 +110,20 @@ class WhyTest {
             assertThat(listener.get("pid").asLong()).isEqualTo(server);
             assertThat(listener.get("projectServer").asBoolean()).isTrue();
         });
+    }
+
+    /** Issue #17: where the JDK alone cannot see listeners, why says so and never claims "nothing". */
+    @Test
+    void inThePortableModeWhoListensCannotBeToldAndIsNeverNothing() throws Exception {
+        int port = QuietPorts.block(1);
+        try (ForeignListener python = ForeignListener.on(port)) {
+            Result why = localdb.env(PlatformUnderTest.ENV, "portable").run("why", Integer.toString(port));
+
+            assertThat(why.exitCode()).as(why.toString()).isZero();
+            assertThat(why.out()).contains("listening: cannot tell with this system's adapters ('localdb doctor' names them)")
+                    .doesNotContain("listening: nothing")
+                    .contains("free:      no");
+        }
     }
 
     @Test

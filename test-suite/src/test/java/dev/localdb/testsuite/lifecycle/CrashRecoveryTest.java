@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localdb.testsuite.support.Http;
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
 import dev.localdb.testsuite.support.LocalDbSandbox;
+import dev.localdb.testsuite.support.PlatformUnderTest;
 import dev.localdb.testsuite.support.Poll;
 import dev.localdb.testsuite.support.Processes;
 import dev.localdb.testsuite.support.RegistryFile;
@@ -49,6 +50,7 @@ class CrashRecoveryTest {
      */
     @Test
     void aKilledWrapperWhoseServerServesOnIsRunningWithTheWrapperGoneAndStopEndsTheLeftovers() throws Exception {
+        PlatformUnderTest.assumeProcSessions();
         Result created = sandbox.localdb().run("new", "node", "--command", "python3 -m http.server \"$PORT\" --bind 127.0.0.1; echo ended");
         assertThat(created.exitCode()).as(created.toString()).isZero();
         Started server = Started.from(sandbox.localdb().run("start", "node"));

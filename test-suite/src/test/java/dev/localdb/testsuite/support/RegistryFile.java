@@ -37,13 +37,21 @@ public final class RegistryFile {
     }
 
     /**
-     * Hand-edits the project's entry to name {@code pid} (with its real start time and this boot)
+     * Hand-edits the project's entry to name {@code pid} (with its real start time and this boot, as the platform mode under test records them)
      * as its owner, as a damaged or planted registry would.
      */
     public static void giveOwner(Path home, String project, long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
-        long startTicks = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
-        String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+        long startTicks;
+        String bootId;
+        if (PlatformUnderTest.portable()) {
+            // As the portable mode identifies it: ProcessHandle's start instant, no boot.
+            startTicks = ProcessHandle.of(pid).orElseThrow().info().startInstant().orElseThrow().toEpochMilli();
+            bootId = "boot-unknown";
+        } else {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            startTicks = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+            bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+        }
         ObjectNode registry = (ObjectNode) read(home);
         registry.withArray("allocations").forEach(a -> {
             if (a.get("project").asText().equals(project)) {
