@@ -3,6 +3,7 @@ package dev.localdb.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public final class DashboardLink {
                 + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">\n"
                 + "<title>Opening the LocalDB dashboard</title></head>\n"
                 + "<body><p><a href=\"" + target + "\">Open the LocalDB dashboard</a></p></body></html>\n";
-        AtomicFiles.write(file, page.getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.replace(file, page.getBytes(StandardCharsets.UTF_8));
         return file.toAbsolutePath().toUri().toString();
     }
 
