@@ -44,7 +44,7 @@ final class BrowserLink {
         if (!project.usesEmbeddedServer()) {
             return Optional.empty();
         }
-        Path serverJson = wiring.home().project(project.name()).resolve("server.json");
+        Path serverJson = wiring.home().serverFile(project.name());
         long deadline = System.nanoTime() + SERVER_JSON_WAIT.toNanos();
         while (true) {
             Optional<String> link = DashboardLink.withControl(serverJson, port.value(), Instant.now());
