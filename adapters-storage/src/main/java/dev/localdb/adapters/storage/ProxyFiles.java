@@ -44,7 +44,7 @@ public final class ProxyFiles {
 
     /** @param home the LocalDB home ({@code $LOCALDB_HOME}) */
     public ProxyFiles(Path home) {
-        this.runtime = home.resolve("runtime");
+        this.runtime = new LocalDbHome(home).runtime();
         this.proxyDir = home.resolve("proxy");
     }
 
