@@ -1,4 +1,4 @@
-import dev.localdb.cli.LocalDbHome;
+import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.cli.Settings;
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.allocation.AllocationSettings;

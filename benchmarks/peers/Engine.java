@@ -1,7 +1,7 @@
 import dev.localdb.adapters.os.ProcFsProcessInspector;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
-import dev.localdb.cli.LocalDbHome;
+import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.allocation.AllocationSettings;
 import dev.localdb.domain.allocation.PortAllocator;

@@ -3,6 +3,7 @@ package dev.localdb.benchmarks;
 import dev.localdb.adapters.os.ProcFsProcessInspector;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
+import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.domain.allocation.AllocationSettings;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.model.PortNumber;
@@ -37,7 +38,7 @@ public final class Workbench implements AutoCloseable {
 
     private Workbench(Path home, AllocationSettings settings) {
         this.home = home;
-        this.store = new JsonFileRegistryStore(home.resolve("runtime"), Duration.ofSeconds(10), Workbench::failOnWarning);
+        this.store = new JsonFileRegistryStore(new LocalDbHome(home).runtime(), Duration.ofSeconds(10), Workbench::failOnWarning);
         this.inspector = new ProcFsProcessInspector();
         this.allocator = new PortAllocator(store, new SocketPortProbe(), inspector, Clock.systemUTC(), settings);
     }

@@ -1,5 +1,6 @@
 package dev.localdb.cli;
 
+import dev.localdb.adapters.storage.LocalDbHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,9 +1,10 @@
 package dev.localdb.cli;
 
 import dev.localdb.adapters.os.EphemeralPortRange;
-import dev.localdb.cli.config.ConfigKey;
-import dev.localdb.cli.config.ConfigLoader;
-import dev.localdb.cli.config.Configuration;
+import dev.localdb.adapters.storage.LocalDbHome;
+import dev.localdb.adapters.storage.config.ConfigKey;
+import dev.localdb.adapters.storage.config.ConfigLoader;
+import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.domain.allocation.AllocationSettings;
 import java.time.Duration;
 import java.util.Map;

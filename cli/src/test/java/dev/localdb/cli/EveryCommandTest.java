@@ -2,6 +2,7 @@ package dev.localdb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localdb.adapters.storage.LocalDbHome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

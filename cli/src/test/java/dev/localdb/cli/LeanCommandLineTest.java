@@ -2,6 +2,7 @@ package dev.localdb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.cli.command.LocalDbCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code localdb <command> ...} builds only that command's model; it must be indistinguishable

@@ -1,5 +1,6 @@
 package dev.localdb.junit;
 
+import dev.localdb.adapters.storage.LocalDbHome;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -12,12 +13,16 @@ import java.nio.file.Path;
  */
 final class HomeLocation {
     static final String PROPERTY = "localdb.home";
-    static final String ENV = "LOCALDB_HOME";
+    static final String ENV = LocalDbHome.ENV;
 
     private HomeLocation() {
     }
 
-    static Path resolve() {
+    static LocalDbHome resolve() {
+        return new LocalDbHome(root());
+    }
+
+    private static Path root() {
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) {
             return absolute(property, "system property " + PROPERTY);
@@ -26,7 +31,7 @@ final class HomeLocation {
         if (env != null && !env.isBlank()) {
             return absolute(env, "environment variable " + ENV);
         }
-        return Path.of(System.getProperty("user.home"), ".localdb");
+        return LocalDbHome.inUserHome(System.getProperty("user.home")).root();
     }
 
     private static Path absolute(String configured, String source) {

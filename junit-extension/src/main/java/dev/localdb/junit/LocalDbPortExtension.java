@@ -6,6 +6,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -80,7 +81,7 @@ public final class LocalDbPortExtension
     }
 
     private static Reservation reserve(ExtensionContext context, LocalDbPort annotation, String target) {
-        List<PortRange> ranges = PortRanges.of(annotation, target);
+        Optional<List<PortRange>> ranges = PortRanges.of(annotation, target);
         Reservation reservation;
         try {
             reservation = LocalDbPorts.at(HomeLocation.resolve()).reserve(ranges);

@@ -4,20 +4,19 @@ import dev.localdb.adapters.os.EphemeralPortRange;
 import dev.localdb.adapters.os.HostPlatform;
 import dev.localdb.adapters.os.SocketPortProbe;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
+import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.adapters.storage.RunningServerFiles;
+import dev.localdb.adapters.storage.config.ConfigLoader;
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.allocation.AllocationSettings;
-import dev.localdb.domain.allocation.BuiltInExclusions;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.PortRange;
-import dev.localdb.domain.model.PortSet;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.RegistryStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,44 +28,48 @@ import java.util.concurrent.ConcurrentHashMap;
  * probe and process inspector as the cli, so tests and localdb projects share one set of rules.
  * One instance per home and JVM. Every reservation is owned by this JVM's process identity, so a
  * JVM that dies holding ports leaves stale entries that the normal rules clean up, and that the
- * next JVM using the extension forgets.
+ * next JVM using the extension forgets. Unless a test names its ranges, the settings are the cli's
+ * own ({@link ConfigLoader}: LOCALDB_* variables, then the home's config.json, then the defaults),
+ * read at every reservation, so a test gets a port from the ranges {@code localdb start} would use.
  */
 final class LocalDbPorts {
-    private static final Map<Path, LocalDbPorts> BY_HOME = new ConcurrentHashMap<>();
-    /**
-     * The cli's rule, without its config file: nothing from the range the OS picks outgoing ports
-     * from (another program's connection could take it before the test binds), and the built-in
-     * troublemakers avoided. Where the OS range is unknown, the IANA dynamic range.
-     */
-    private static final PortSet EPHEMERAL = PortSet.of(EphemeralPortRange.read().orElse(PortRange.of(49152, 65535)));
+    private static final Map<LocalDbHome, LocalDbPorts> BY_HOME = new ConcurrentHashMap<>();
 
     private final RegistryStore store;
     private final PortProbe probe;
     private final ProcessInspector inspector;
     private final ProcessIdentity self;
-    private final Map<List<PortRange>, PortAllocator> allocators = new ConcurrentHashMap<>();
+    private final LocalDbHome home;
+    private final Map<AllocationSettings, PortAllocator> allocators = new ConcurrentHashMap<>();
     private volatile boolean leftoversForgotten;
 
-    private LocalDbPorts(Path home) {
+    private LocalDbPorts(LocalDbHome home) {
+        this.home = home;
         // The same adapters as the cli's (LOCALDB_PLATFORM included): both write owners into one registry.
         HostPlatform platform = HostPlatform.forThisHost(System.getenv());
         this.inspector = platform.inspector();
         this.probe = new SocketPortProbe();
         this.self = inspector.current();
         // Like the cli: a damaged registry is rebuilt from the running servers, never taken as empty.
-        this.store = new JsonFileRegistryStore(home.resolve("runtime"), JsonFileRegistryStore.DEFAULT_LOCK_TIMEOUT,
-                LocalDbPorts::warn, new RunningServerFiles(home.resolve("projects"), inspector, platform.portListeners()));
+        this.store = new JsonFileRegistryStore(home.runtime(), JsonFileRegistryStore.DEFAULT_LOCK_TIMEOUT,
+                LocalDbPorts::warn, new RunningServerFiles(home.projects(), inspector, platform.portListeners()));
     }
 
-    static LocalDbPorts at(Path home) {
+    static LocalDbPorts at(LocalDbHome home) {
         return BY_HOME.computeIfAbsent(home, LocalDbPorts::new);
     }
 
-    /** A port of the ranges, held in the registry by this JVM under a name no one else uses. */
-    Reservation reserve(List<PortRange> ranges) {
+    /**
+     * A port of the ranges (else of the cli's ranges), held in the registry by this JVM under a
+     * name no one else uses. The cli's exclusions apply either way: nothing from the range the OS
+     * picks outgoing ports from (another program's connection could take it before the test
+     * binds), the user's excluded ports, the proxy's ports and the built-in troublemakers.
+     */
+    Reservation reserve(Optional<List<PortRange>> ranges) {
         forgetLeftoversOnce();
+        AllocationSettings cli = settings(home);
         ProjectName name = ReservationNames.next(self.pid());
-        PortNumber port = allocator(ranges)
+        PortNumber port = allocator(ranges.map(cli::withRanges).orElse(cli))
                 .allocate(new AllocationRequest(name, Optional.empty(), Optional.of(self)))
                 .allocation().port();
         return new Reservation(name, port, this);
@@ -74,7 +77,7 @@ final class LocalDbPorts {
 
     /** Removes the entry, so test runs leave nothing behind; false if it was no longer ours. */
     boolean release(Reservation reservation) {
-        return allocator(AllocationSettings.defaults().ranges()).forgetIfOwnedBy(reservation.name(), self);
+        return allocator(AllocationSettings.defaults()).forgetIfOwnedBy(reservation.name(), self);
     }
 
     /** Once per home and JVM: the entries crashed test JVMs left (stale or released) go away. */
@@ -82,16 +85,20 @@ final class LocalDbPorts {
         if (!leftoversForgotten) {
             synchronized (this) {
                 if (!leftoversForgotten) {
-                    allocator(AllocationSettings.defaults().ranges()).forgetUnheld(ReservationNames::isReservation);
+                    allocator(AllocationSettings.defaults()).forgetUnheld(ReservationNames::isReservation);
                     leftoversForgotten = true;
                 }
             }
         }
     }
 
-    private PortAllocator allocator(List<PortRange> ranges) {
-        return allocators.computeIfAbsent(List.copyOf(ranges), r -> new PortAllocator(store, probe, inspector,
-                Clock.systemUTC(), AllocationSettings.defaults().withRanges(r).withExclusions(EPHEMERAL, BuiltInExclusions.ports())));
+    /** What the cli would allocate with for this home in this environment. */
+    static AllocationSettings settings(LocalDbHome home) {
+        return ConfigLoader.load(System.getenv(), home.configFile(), EphemeralPortRange.read()).allocation();
+    }
+
+    private PortAllocator allocator(AllocationSettings settings) {
+        return allocators.computeIfAbsent(settings, s -> new PortAllocator(store, probe, inspector, Clock.systemUTC(), s));
     }
 
     private static void warn(String message) {

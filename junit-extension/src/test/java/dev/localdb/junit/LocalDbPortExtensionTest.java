@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.junit.Observations.Observation;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,19 @@ class LocalDbPortExtensionTest {
         assertThat(seen.portsHeldInRegistry()).isEqualTo(seen.portsSeen());
         assertThat(seen.registry().values()).hasSize(6).allSatisfy(this::heldByThisJvm);
         assertThat(TestRegistry.entries(home)).as("everything forgotten afterwards").isEmpty();
+    }
+
+    /** As for the cli, the home's config.json decides the ranges when the test names none. */
+    @Test
+    void withoutRangesOfItsOwnATestGetsPortsFromTheRangesOfTheHomesConfigFile() throws Exception {
+        Path config = Files.writeString(home.resolve("config.json"), "{\"portRanges\": [\"23100-23199\"]}\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+
+        ScenarioRun.Outcome outcome = ScenarioRun.run(InjectionScenarios.EveryKindOfTarget.class, home);
+
+        assertThat(outcome.allPassed()).as(outcome.toString()).isTrue();
+        Observation seen = Observations.only(Observations.takeAll(), "test");
+        assertThat(seen.portsSeen()).hasSize(6).allSatisfy(port -> assertThat(port).isBetween(23100, 23199));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.localdb.server;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.files.PrivateFiles;
 
 /** A document's id; also a file name ({@code <id>.json}), so it can never form a path. */
 record DocumentId(String value) {
@@ -13,7 +14,7 @@ record DocumentId(String value) {
 
     /** 64 random bits as 16 hex digits: collisions are practically impossible and still checked. */
     static DocumentId random() {
-        return new DocumentId(AtomicFiles.randomHex(8));
+        return new DocumentId(PrivateFiles.randomHex(8));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.localdb.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,10 +41,10 @@ final class DocumentStore {
         Path root = dataDir.resolve("collections");
         refuseLink(dataDir);
         refuseLink(root);
-        AtomicFiles.createPrivateDirectories(root);
+        PrivateFiles.createDirectories(root);
         DocumentStore store = new DocumentStore(root);
         for (CollectionName collection : store.collectionNames()) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(store.dir(collection), AtomicFiles::isTempFile)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(store.dir(collection), PrivateFiles::isTempFile)) {
                 for (Path stray : files) {
                     Files.deleteIfExists(stray);
                 }
@@ -76,7 +77,7 @@ final class DocumentStore {
         Path file = file(collection, id);
         byte[] raw;
         try {
-            raw = AtomicFiles.read(file);
+            raw = PrivateFiles.read(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -96,7 +97,7 @@ final class DocumentStore {
         ReentrantLock lock = lockFor(collection);
         lock.lock();
         try {
-            AtomicFiles.createPrivateDirectories(dir(collection));
+            PrivateFiles.createDirectories(dir(collection));
             DocumentId id = DocumentId.random();
             while (Files.exists(file(collection, id))) {
                 id = DocumentId.random();
@@ -129,7 +130,7 @@ final class DocumentStore {
             if (!Files.exists(file)) {
                 return false;
             }
-            AtomicFiles.delete(file);
+            PrivateFiles.delete(file);
             return true;
         } finally {
             lock.unlock();
@@ -142,7 +143,7 @@ final class DocumentStore {
         body.remove("id");
         document.setAll(body);
         byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
-        AtomicFiles.write(file(collection, id), bytes);
+        PrivateFiles.replace(file(collection, id), bytes);
         return document;
     }
 

@@ -2,6 +2,7 @@ package dev.localdb.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class ServerInfoFile {
         info.put("port", port);
         info.put("started_at", startedAt.toString());
         info.put("token", token);
-        AtomicFiles.write(file, (Json.MAPPER.writeValueAsString(info) + "\n").getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.replace(file, (Json.MAPPER.writeValueAsString(info) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Deletes the file unless another server has since written its own over it. */
@@ -37,7 +38,7 @@ final class ServerInfoFile {
             return;
         }
         if (info != null && info.path("pid").asLong(-1) == pid) {
-            AtomicFiles.delete(file);
+            PrivateFiles.delete(file);
         }
     }
 }

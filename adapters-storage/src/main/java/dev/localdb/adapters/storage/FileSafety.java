@@ -1,35 +1,16 @@
 package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.error.RegistryUnusableException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The rules that keep other users out of the registry: localdb only uses a runtime directory and
  * files that are really there (no symbolic links), that belong to the user running it, and that
- * nobody else can write to. New directories are 0700 and new files 0600 from the
- * moment they exist, never chmod-ed afterwards.
+ * nobody else can write to. (New files and directories are private from creation: see
+ * {@link dev.localdb.files.PrivateFiles}.)
  */
 final class FileSafety {
     private FileSafety() {
-    }
-
-    static void createPrivateDirectories(Path dir) throws IOException {
-        if (supportsPosix(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
-    }
-
-    /** The attributes that make a file 0600 at creation; none where the file system has no POSIX permissions. */
-    static FileAttribute<?>[] privateFile(Path dir) {
-        return supportsPosix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 
     static void requireSafeDirectory(Path dir, FileFacts facts) {
@@ -76,10 +57,6 @@ final class FileSafety {
     /** The numeric id of the user running localdb; -1 where the platform has none (used by {@link HomeInspection}). */
     static long currentUid() {
         return CurrentUser.uid();
-    }
-
-    private static boolean supportsPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** The numeric user id of this process, looked up once; -1 where the platform has none. */

@@ -1,18 +1,18 @@
 package dev.localdb.adapters.storage;
 
-import static dev.localdb.adapters.storage.StorageErrors.io;
-
 import dev.localdb.adapters.storage.RegistryParser.Parsed;
 import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.model.Registry;
 import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RegistryTransaction;
 import dev.localdb.domain.port.RunningServers;
+import dev.localdb.files.PrivateFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import static dev.localdb.adapters.storage.StorageErrors.io;
 
 /**
  * The registry as {@code <runtime>/.port-registry.json}, shared by every localdb process of the
@@ -61,7 +61,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
         RegistryJson.warmUp();
         try (HeldLock held = io("lock registry", files.lock(), lock::acquire)) {
             io("clean up", files.dir(), () -> {
-                AtomicFiles.deleteLeftovers(files);
+                RegistryWrites.deleteLeftovers(files);
                 return null;
             });
             Registry current = loadForUpdate();
@@ -74,7 +74,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
                 requireWithinLimit(content, outcome.registry());
                 held.requireStillHeld();
                 io("write registry", files.data(), () -> {
-                    AtomicFiles.replace(files, content);
+                    RegistryWrites.replace(files, content);
                     return null;
                 });
             }
@@ -122,7 +122,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
         Optional<FileFacts> facts = io("inspect runtime directory", dir, () -> FileFacts.of(dir));
         if (facts.isEmpty()) {
             facts = io("create runtime directory", dir, () -> {
-                FileSafety.createPrivateDirectories(dir);
+                PrivateFiles.createDirectories(dir);
                 return FileFacts.of(dir);
             });
         }

@@ -5,6 +5,7 @@ import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProjectCatalog;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -58,10 +59,10 @@ public final class JsonProjectCatalog implements ProjectCatalog {
         Path staging = null;
         requireTrustedParents();
         try {
-            ProjectFiles.createPrivateDirectories(root);
+            PrivateFiles.createDirectories(root);
             staging = ProjectFiles.createStagingDirectory(root, config.name().value());
-            ProjectFiles.writeNewPrivateFile(staging.resolve(CONFIG_FILE), ProjectJson.encode(config));
-            ProjectFiles.createPrivateDirectory(staging.resolve(DATA_DIR));
+            PrivateFiles.writeNew(staging.resolve(CONFIG_FILE), ProjectJson.encode(config));
+            PrivateFiles.createDirectory(staging.resolve(DATA_DIR));
             if (!ProjectFiles.publish(staging, target)) {
                 throw ProjectErrors.exists(config.name());
             }
@@ -130,7 +131,7 @@ public final class JsonProjectCatalog implements ProjectCatalog {
         }
         Path file = folder.resolve(CONFIG_FILE);
         try {
-            ProjectFiles.replacePrivateFile(file, ProjectJson.encode(config));
+            PrivateFiles.replace(file, ProjectJson.encode(config));
             return config;
         } catch (IOException e) {
             throw ProjectErrors.unusable("write project file", file, e);
@@ -184,7 +185,7 @@ public final class JsonProjectCatalog implements ProjectCatalog {
     private Optional<String> keepData(ProjectName name, Path data) {
         try {
             Path byName = removedRoot().resolve(name.value());
-            ProjectFiles.createPrivateDirectories(byName);
+            PrivateFiles.createDirectories(byName);
             String time = REMOVAL_TIME.format(java.time.Instant.now());
             Path target = byName.resolve(time);
             for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {

@@ -7,6 +7,7 @@ import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,7 +17,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,7 +44,7 @@ public final class ProxyFiles {
 
     /** @param home the LocalDB home ({@code $LOCALDB_HOME}) */
     public ProxyFiles(Path home) {
-        this.runtime = home.resolve("runtime");
+        this.runtime = new LocalDbHome(home).runtime();
         this.proxyDir = home.resolve("proxy");
     }
 
@@ -123,11 +123,11 @@ public final class ProxyFiles {
     public Map<ProjectName, PortNumber> changeAliases(UnaryOperator<Map<ProjectName, PortNumber>> change) {
         Path lockFile = proxyDir.resolve(".aliases.lock");
         try {
-            ProjectFiles.createPrivateDirectories(proxyDir);
+            PrivateFiles.createDirectories(proxyDir);
             ProjectTrust.requireDirectory("Proxy folder", proxyDir);
             ProjectTrust.requireFile("Proxy aliases lock file", lockFile);
             try (FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileAttributes(lockFile.getParent()));
                  FileLock lock = channel.lock()) {
                 Map<ProjectName, PortNumber> changed = change.apply(aliases());
                 ObjectNode n = JSON.createObjectNode();
@@ -147,11 +147,11 @@ public final class ProxyFiles {
     public <T> T whileStarting(java.util.function.Supplier<T> action) {
         Path lockFile = runtime.resolve(".proxy-start.lock");
         try {
-            ProjectFiles.createPrivateDirectories(runtime);
+            PrivateFiles.createDirectories(runtime);
             ProjectTrust.requireDirectory("Runtime directory", runtime);
             ProjectTrust.requireFile("Proxy start lock file", lockFile);
             try (FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    LinkOption.NOFOLLOW_LINKS), PrivateFiles.fileAttributes(lockFile.getParent()));
                  FileLock lock = channel.lock()) {
                 return action.get();
             }
@@ -184,9 +184,9 @@ public final class ProxyFiles {
 
     private static void write(String what, Path file, ObjectNode content) {
         try {
-            ProjectFiles.createPrivateDirectories(file.getParent());
+            PrivateFiles.createDirectories(file.getParent());
             ProjectTrust.requireFile(what, file);
-            ProjectFiles.replacePrivateFile(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
+            PrivateFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
         } catch (IOException e) {
             throw ProjectErrors.unusable("write", file, e);
         }

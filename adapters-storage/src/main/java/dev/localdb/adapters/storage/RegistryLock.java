@@ -1,6 +1,7 @@
 package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.error.RegistryBusyException;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
@@ -75,7 +76,7 @@ final class RegistryLock {
         FileFacts.of(lockFile).ifPresent(facts -> FileSafety.requireSafeFile("Registry lock file " + lockFile, facts));
         FileChannel channel = FileChannel.open(lockFile,
                 Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                FileSafety.privateFile(lockFile.getParent()));
+                PrivateFiles.fileAttributes(lockFile.getParent()));
         try {
             FileLock fileLock = poll(channel, deadline);
             recordHolder(channel);

@@ -39,7 +39,8 @@ import java.util.Optional;
  * left out merely gets a port anew, while a wrong entry would keep a port from its rightful user.
  */
 public final class RunningServerFiles implements RunningServers {
-    static final String FILE_NAME = "server.json";
+    /** The one spelling of the name; the cli passes {@link #in} to the server it starts. */
+    public static final String FILE_NAME = "server.json";
     private static final int MAX_BYTES = 64 * 1024;
 
     private final Path projects;
@@ -55,6 +56,11 @@ public final class RunningServerFiles implements RunningServers {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+    }
+
+    /** A project's server file, e.g. {@code projects/web/server.json}; it exists while that project's server listens. */
+    public static Path in(Path projectFolder) {
+        return projectFolder.resolve(FILE_NAME);
     }
 
     @Override
@@ -92,7 +98,7 @@ public final class RunningServerFiles implements RunningServers {
 
     private Optional<Allocation> running(Path folder, ObjectMapper json) {
         try {
-            Optional<JsonNode> info = read(folder.resolve(FILE_NAME), json);
+            Optional<JsonNode> info = read(in(folder), json);
             if (info.isEmpty()) {
                 return Optional.empty();
             }

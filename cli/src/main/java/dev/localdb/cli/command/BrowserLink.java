@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.adapters.storage.ServerFileSecret;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectConfig;
@@ -44,10 +45,11 @@ final class BrowserLink {
         if (!project.usesEmbeddedServer()) {
             return Optional.empty();
         }
-        Path serverJson = wiring.home().project(project.name()).resolve("server.json");
+        Path serverJson = wiring.home().serverFile(project.name());
         long deadline = System.nanoTime() + SERVER_JSON_WAIT.toNanos();
         while (true) {
-            Optional<String> link = DashboardLink.withControl(serverJson, port.value(), Instant.now());
+            Optional<String> link = ServerFileSecret.of(serverJson, port.value())
+                    .map(secret -> DashboardLink.withControl(secret, port.value(), Instant.now()));
             if (link.isPresent() || System.nanoTime() - deadline > 0) {
                 return link;
             }

@@ -1,7 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
-import dev.localdb.cli.config.Configuration;
+import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.cli.output.ConfigJson;
 import dev.localdb.cli.output.ConfigTable;
 import java.util.concurrent.Callable;

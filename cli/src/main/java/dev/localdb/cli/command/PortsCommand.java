@@ -1,6 +1,6 @@
 package dev.localdb.cli.command;
 
-import dev.localdb.cli.StaleServerFiles;
+import dev.localdb.adapters.storage.StaleServerFiles;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.PortsJson;
 import dev.localdb.cli.output.PortsTable;

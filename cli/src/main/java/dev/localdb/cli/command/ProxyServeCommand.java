@@ -3,7 +3,7 @@ package dev.localdb.cli.command;
 import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
-import dev.localdb.cli.config.Configuration;
+import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.cli.proxy.LifecycleStarter;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProcessIdentity;

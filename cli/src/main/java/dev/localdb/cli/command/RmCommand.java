@@ -83,7 +83,7 @@ public final class RmCommand implements Callable<Integer> {
                         + " Nothing was removed."));
                 return ExitCode.FAILURE;
             }
-            Files.deleteIfExists(wiring.home().project(name).resolve("server.json"));
+            Files.deleteIfExists(wiring.home().serverFile(name));
             stopped = result.server().map(server -> switch (result.outcome()) {
                 case KILLED -> "killed its server (PID " + server.pid() + ")";
                 case CRASHED -> "cleaned up after its crashed server (PID " + server.pid() + ")";

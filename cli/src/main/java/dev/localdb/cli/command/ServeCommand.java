@@ -46,7 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PortNumber port = PortNumber.parse(portText);
         Path folder = wiring.home().project(name);
-        ServerConfig config = ServerConfig.onLoopback(name, port, folder.resolve("data"), folder.resolve("server.json"), overview())
+        ServerConfig config = ServerConfig.onLoopback(name, port, folder.resolve("data"), wiring.home().serverFile(name), overview())
                 .withControl(new DashboardControl(wiring))
                 .withProxyPorts(java.util.Set.of(wiring.configuration().proxy().httpPort(), wiring.configuration().proxy().httpsPort()));
         if (LocalDbServer.runUntilSignalled(config) == LocalDbServer.StopCause.DASHBOARD) {

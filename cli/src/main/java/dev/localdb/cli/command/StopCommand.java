@@ -75,7 +75,7 @@ public final class StopCommand implements Callable<Integer> {
         for (StopResult result : results) {
             if (result.outcome().ended()) {
                 // A server killed before it could tidy up leaves its server.json behind.
-                Files.deleteIfExists(wiring.home().project(result.project()).resolve("server.json"));
+                Files.deleteIfExists(wiring.home().serverFile(result.project()));
                 out.println(styled(result, grace, color.style(wiring.env())));
             } else {
                 spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + describe(result, grace)));

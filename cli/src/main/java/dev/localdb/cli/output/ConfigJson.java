@@ -2,7 +2,7 @@ package dev.localdb.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.localdb.cli.config.Configuration;
+import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.domain.allocation.BuiltInExclusions;
 import dev.localdb.domain.model.PortRange;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.localdb.cli.output;
 
-import dev.localdb.cli.config.ConfigKey;
-import dev.localdb.cli.config.Configuration;
+import dev.localdb.adapters.storage.config.ConfigKey;
+import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.domain.allocation.BuiltInExclusions;
 import dev.localdb.domain.model.PortRange;
 import dev.localdb.domain.model.PortSet;

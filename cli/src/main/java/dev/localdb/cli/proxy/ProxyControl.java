@@ -3,7 +3,7 @@ package dev.localdb.cli.proxy;
 import dev.localdb.adapters.os.DetachedServerLauncher;
 import dev.localdb.adapters.storage.ProxyFiles.ProxyState;
 import dev.localdb.adapters.storage.ProxyFiles;
-import dev.localdb.cli.config.Configuration;
+import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.domain.error.ServerStartFailedException;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.port.ProcessInspector;

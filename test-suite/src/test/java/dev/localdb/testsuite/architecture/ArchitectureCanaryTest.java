@@ -59,6 +59,13 @@ class ArchitectureCanaryTest {
     }
 
     @Test
+    void theFilesModuleMayUseTheJdkOnly() {
+        violations(RULES.filesDependOnTheJdkOnly())
+                .committedBy("BrokenFilesKnowingTheDomain")
+                .naming(CANARY + ".domain.CanaryValue");
+    }
+
+    @Test
     void storageAndOsAdaptersMayNotUseEachOther() {
         violations(RULES.adaptersDoNotDependOnEachOther())
                 .committedBy("BrokenStorageAskingTheOsAdapter", "BrokenOsAdapterReadingTheRegistry")
@@ -128,7 +135,7 @@ class ArchitectureCanaryTest {
     @Test
     void everyDependencyRuleInTheFullListBitesOnTheCanary() {
         List<ArchRule> dependencyRules = RULES.dependencyRules();
-        assertThat(dependencyRules).hasSize(12);
+        assertThat(dependencyRules).hasSize(13);
         assertThat(RULES.rules()).hasSize(RULES.layersExist().size() + dependencyRules.size());
         assertThat(RULES.rules().stream().map(ArchRule::getDescription))
                 .containsAll(dependencyRules.stream().map(ArchRule::getDescription).toList());
@@ -140,7 +147,7 @@ class ArchitectureCanaryTest {
     void cleanClassesPassEveryRule() {
         JavaClasses clean = canary.that(DescribedPredicate.not(deliberatelyBroken()));
         assertThat(clean.stream().map(JavaClass::getSimpleName))
-                .contains("CanaryValue", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryProxy", "CanaryCli",
+                .contains("CanaryValue", "CanaryPrivateFiles", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryProxy", "CanaryCli",
                         "CanaryJunitExtension");
         assertThat(RULES.rules()).allSatisfy(rule -> assertThat(rule.evaluate(clean).getFailureReport().getDetails())
                 .as(rule.getDescription()).isEmpty());
@@ -154,7 +161,7 @@ class ArchitectureCanaryTest {
                         .as(rule.getDescription()).contains("failed to check any classes"));
     }
 
-    /** The domain rules alone would pass without adapters, server, proxy, cli or JUnit extension; the layer rules catch the gap. */
+    /** The domain rules alone would pass without files, adapters, server, proxy, cli or JUnit extension; the layer rules catch the gap. */
     @Test
     void missingLayersFailEvenWhenTheDomainIsClean() {
         JavaClasses domainOnly = canary.that(JavaClass.Predicates.resideInAPackage(RULES.domain()))
@@ -162,7 +169,7 @@ class ArchitectureCanaryTest {
         assertThat(RuleViolations.failureText(RULES.domainDependsOnlyOnTheJdkAndItself(), domainOnly)).isEmpty();
         List<ArchRule> layers = RULES.layersExist();
         assertThat(RuleViolations.failureText(layers.get(0), domainOnly)).isEmpty();
-        assertThat(layers.subList(1, layers.size())).hasSize(6)
+        assertThat(layers.subList(1, layers.size())).hasSize(7)
                 .allSatisfy(rule -> assertThat(RuleViolations.failureText(rule, domainOnly))
                         .as(rule.getDescription()).contains("failed to check any classes"));
     }

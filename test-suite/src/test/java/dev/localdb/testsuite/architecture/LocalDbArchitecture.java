@@ -64,9 +64,9 @@ public final class LocalDbArchitecture {
         return all;
     }
 
-    /** One rule per layer (domain, storage adapter, OS adapter, server, proxy, cli, JUnit extension), failing when it has no classes. */
+    /** One rule per layer (domain, private files, storage adapter, OS adapter, server, proxy, cli, JUnit extension), failing when it has no classes. */
     public List<ArchRule> layersExist() {
-        return Stream.of(domain(), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("proxy"), layer("cli"),
+        return Stream.of(domain(), layer("files"), layer("adapters.storage"), layer("adapters.os"), layer("server"), layer("proxy"), layer("cli"),
                         layer("junit"))
                 .map(layer -> classes().that().resideInAPackage(layer).should(exist()).allowEmptyShould(false))
                 .toList();
@@ -74,7 +74,7 @@ public final class LocalDbArchitecture {
 
     public List<ArchRule> dependencyRules() {
         return List.of(domainDependsOnlyOnTheJdkAndItself(), domainStaysInsideTheProcess(),
-                domainDependsOnNoOuterLayer(), adaptersDoNotDependOnEachOther(),
+                domainDependsOnNoOuterLayer(), filesDependOnTheJdkOnly(), adaptersDoNotDependOnEachOther(),
                 adaptersDependOnNeitherCliNorServer(), onlyCompositionRootsDependOnAdapters(),
                 theJunitExtensionUsesNeitherCliNorServer(), nothingDependsOnTheJunitExtension(),
                 theProxyUsesNeitherServerNorCli(), theServerUsesNeitherProxyNorCli(), onlyTheProxyUsesNettyAndBouncyCastle(),
@@ -114,6 +114,17 @@ public final class LocalDbArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage(layer("adapters"), layer("server"), layer("proxy"), layer("cli"),
                         layer("junit"))
                 .because("dependencies point inward, to the domain")
+                .allowEmptyShould(false);
+    }
+
+    /**
+     * The private-file helpers are shared by the storage adapter and the server, which may not use
+     * each other; knowing only the JDK keeps them usable by both without carrying either along.
+     */
+    public ArchRule filesDependOnTheJdkOnly() {
+        return classes().that().resideInAPackage(layer("files"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", layer("files"))
+                .because("private files are plain JDK code that the storage adapter and the server share")
                 .allowEmptyShould(false);
     }
 

@@ -1,6 +1,5 @@
-package dev.localdb.cli;
+package dev.localdb.adapters.storage;
 
-import dev.localdb.adapters.storage.ConfigFile;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectName;
@@ -9,11 +8,20 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where localdb keeps its files: {@code $LOCALDB_HOME}, else {@code ~/.localdb}.
- * Project names cannot contain separators, so every path built here stays inside the home.
+ * Where localdb keeps its files: {@code $LOCALDB_HOME}, else {@code ~/.localdb}. The one owner of
+ * the home's layout, used by both composition roots (the cli and the JUnit extension), so they
+ * cannot drift apart. Project names cannot contain separators, so every path built here stays
+ * inside the home.
  */
 public record LocalDbHome(Path root) {
     public static final String ENV = "LOCALDB_HOME";
+    /** The home when {@link #ENV} is not set, inside the user's home directory. */
+    public static final String DEFAULT_FOLDER = ".localdb";
+
+    /** The default home of the user whose home directory this is. */
+    public static LocalDbHome inUserHome(String userHome) {
+        return new LocalDbHome(Path.of(userHome, DEFAULT_FOLDER));
+    }
 
     public static LocalDbHome from(Map<String, String> env, String userHome) {
         String configured = env.get(ENV);
@@ -31,7 +39,7 @@ public record LocalDbHome(Path root) {
             }
             return new LocalDbHome(path.normalize());
         }
-        return new LocalDbHome(Path.of(userHome, ".localdb"));
+        return inUserHome(userHome);
     }
 
     /** The user's settings file (docs/CONFIG.md); it may not exist. */
@@ -49,5 +57,10 @@ public record LocalDbHome(Path root) {
 
     public Path project(ProjectName name) {
         return projects().resolve(name.value());
+    }
+
+    /** The file a project's embedded server writes while it listens (see {@link RunningServerFiles}). */
+    public Path serverFile(ProjectName name) {
+        return RunningServerFiles.in(project(name));
     }
 }

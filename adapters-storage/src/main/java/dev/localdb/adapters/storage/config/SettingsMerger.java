@@ -1,16 +1,16 @@
-package dev.localdb.cli.config;
+package dev.localdb.adapters.storage.config;
 
-import static dev.localdb.cli.config.ConfigKey.CLEANUP_INTERVAL_SECONDS;
-import static dev.localdb.cli.config.ConfigKey.EXCLUDED_PORTS;
-import static dev.localdb.cli.config.ConfigKey.LOCK_TIMEOUT_MS;
-import static dev.localdb.cli.config.ConfigKey.LOGS_MAX_BYTES;
-import static dev.localdb.cli.config.ConfigKey.PORT_RANGES;
-import static dev.localdb.cli.config.ConfigKey.PREFERRED_PORT;
-import static dev.localdb.cli.config.ConfigKey.PROXY_AUTO_START;
-import static dev.localdb.cli.config.ConfigKey.PROXY_HTTPS_PORT;
-import static dev.localdb.cli.config.ConfigKey.PROXY_HTTP_PORT;
-import static dev.localdb.cli.config.ConfigKey.PROXY_IDLE_STOP_MINUTES;
-import static dev.localdb.cli.config.ConfigKey.USE_DEFAULT_EXCLUSIONS;
+import static dev.localdb.adapters.storage.config.ConfigKey.CLEANUP_INTERVAL_SECONDS;
+import static dev.localdb.adapters.storage.config.ConfigKey.EXCLUDED_PORTS;
+import static dev.localdb.adapters.storage.config.ConfigKey.LOCK_TIMEOUT_MS;
+import static dev.localdb.adapters.storage.config.ConfigKey.LOGS_MAX_BYTES;
+import static dev.localdb.adapters.storage.config.ConfigKey.PORT_RANGES;
+import static dev.localdb.adapters.storage.config.ConfigKey.PREFERRED_PORT;
+import static dev.localdb.adapters.storage.config.ConfigKey.PROXY_AUTO_START;
+import static dev.localdb.adapters.storage.config.ConfigKey.PROXY_HTTPS_PORT;
+import static dev.localdb.adapters.storage.config.ConfigKey.PROXY_HTTP_PORT;
+import static dev.localdb.adapters.storage.config.ConfigKey.PROXY_IDLE_STOP_MINUTES;
+import static dev.localdb.adapters.storage.config.ConfigKey.USE_DEFAULT_EXCLUSIONS;
 
 import dev.localdb.domain.allocation.AllocationSettings;
 import dev.localdb.domain.allocation.BuiltInExclusions;

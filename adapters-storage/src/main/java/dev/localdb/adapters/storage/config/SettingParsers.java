@@ -1,4 +1,4 @@
-package dev.localdb.cli.config;
+package dev.localdb.adapters.storage.config;
 
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;

@@ -1,4 +1,4 @@
-package dev.localdb.cli.config;
+package dev.localdb.adapters.storage.config;
 
 import dev.localdb.domain.allocation.AllocationSettings;
 import dev.localdb.domain.model.PortRange;

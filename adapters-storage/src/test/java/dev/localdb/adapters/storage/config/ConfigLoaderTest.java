@@ -1,4 +1,4 @@
-package dev.localdb.cli.config;
+package dev.localdb.adapters.storage.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

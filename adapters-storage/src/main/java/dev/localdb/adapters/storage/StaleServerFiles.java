@@ -1,4 +1,4 @@
-package dev.localdb.cli;
+package dev.localdb.adapters.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,8 @@ import java.util.List;
  * Removes {@code projects/<name>/server.json} files left by embedded servers that were killed
  * before they could remove them. A file younger than the grace period is left alone, and so is
  * one whose PID still runs: the registry (owner PID + start time + boot id) is what decides
- * whether a port is stale; this only tidies what a dead server left behind.
+ * whether a port is stale; this only tidies what a dead server left behind. It reads the file the
+ * way {@link RunningServerFiles} does, so the two never disagree on its name.
  */
 public final class StaleServerFiles {
     static final Duration GRACE = Duration.ofSeconds(10);
@@ -46,7 +47,7 @@ public final class StaleServerFiles {
         }
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(projects)) {
             for (Path folder : folders) {
-                Path info = folder.resolve("server.json");
+                Path info = RunningServerFiles.in(folder);
                 if (Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS) && isDead(info, now)) {
                     dead.add(info);
                 }
