@@ -3,6 +3,7 @@ package dev.localdb.cli;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.domain.error.NoFreePortException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.error.ProjectInUseException;
 import dev.localdb.domain.error.RegistryBusyException;
 import dev.localdb.domain.error.RegistryUnusableException;
@@ -18,8 +19,11 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable error) {
-        if (error instanceof InvalidInputException || error instanceof ProjectInUseException) {
+        if (error instanceof InvalidInputException || error instanceof ProjectExistsException) {
             return ExitCode.BAD_INPUT;
+        }
+        if (error instanceof ProjectInUseException) {
+            return ExitCode.PROJECT_IN_USE;
         }
         if (error instanceof NoFreePortException) {
             return ExitCode.NO_FREE_PORT;

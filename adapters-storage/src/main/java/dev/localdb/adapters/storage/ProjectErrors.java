@@ -1,6 +1,7 @@
 package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.model.ProjectName;
 import java.io.IOException;
@@ -13,9 +14,8 @@ final class ProjectErrors {
     private ProjectErrors() {
     }
 
-    static InvalidInputException exists(ProjectName name) {
-        return new InvalidInputException("Project \"" + name + "\" exists already: use a different name or 'localdb start "
-                + name + "'.");
+    static ProjectExistsException exists(ProjectName name) {
+        return new ProjectExistsException(name);
     }
 
     static InvalidInputException missing(ProjectName name) {

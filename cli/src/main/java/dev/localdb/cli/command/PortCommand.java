@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.allocation.AllocationResult;
 import dev.localdb.domain.error.InvalidInputException;
@@ -59,7 +60,7 @@ public final class PortCommand implements Callable<Integer> {
         if (verbose.enabled()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.rule());
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /** {@code localdb port web --name api}: reserves all of the project's ports and prints the named one. */
@@ -76,6 +77,6 @@ public final class PortCommand implements Callable<Integer> {
         if (verbose.enabled()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.namedRules().get(wanted));
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.StaleServerFiles;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.PortsJson;
@@ -58,6 +59,6 @@ public final class PortsCommand implements Callable<Integer> {
             cleaned.ifPresent(n -> out.println("Cleaned " + n + " stale allocation(s)"));
             PortsTable.write(view, out, color.style(wiring.env()));
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

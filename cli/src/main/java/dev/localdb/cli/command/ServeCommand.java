@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;
@@ -53,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
             // release it here, as `localdb run` does when its command ends.
             wiring.lifecycle().finishForeground(name, wiring.inspector().current());
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /** The overview page lists every project as `localdb status` sees it, fresh on each view. */

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.WhyJson;
 import dev.localdb.cli.output.WhyOutput;
@@ -55,6 +56,6 @@ public final class WhyCommand implements Callable<Integer> {
         } else {
             WhyOutput.text(answer, out);
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -5,6 +5,7 @@ import dev.localdb.domain.allocation.AllocationResult;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.allocation.RegistryView;
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.PortName;
@@ -173,7 +174,7 @@ public final class ProjectLifecycle {
     private Found create(ProjectName name) {
         try {
             return new Found(catalog.create(ProjectConfig.defaults(name, clock.instant())), true);
-        } catch (InvalidInputException exists) {
+        } catch (ProjectExistsException exists) {
             return new Found(catalog.find(name).orElseThrow(() -> exists), false);
         }
     }
