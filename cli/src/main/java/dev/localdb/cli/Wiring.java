@@ -12,9 +12,11 @@ import dev.localdb.adapters.storage.JsonProjectCatalog;
 import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.adapters.storage.RunningServerFiles;
 import dev.localdb.cli.config.Configuration;
+import dev.localdb.cli.dashboard.DashboardControl;
 import dev.localdb.cli.proxy.CachedRoutes;
 import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.diagnostics.PortExplainer;
 import dev.localdb.domain.port.PortListeners;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
@@ -125,9 +127,24 @@ public final class Wiring {
     public ProjectLifecycle lifecycle() {
         if (lifecycle == null) {
             lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher(), new ProcessServerControl(inspector()),
-                    inspector(), probe(), Clock.systemUTC(), Pause.sleeping());
+                    inspector(), probe(), Clock.systemUTC(), Pause.sleeping(), leftoverServerFiles());
         }
         return lifecycle;
+    }
+
+    /** The server.json files killed servers leave behind; doctor reports them, stop and ports --cleanup remove them. */
+    public StaleServerFiles leftoverServerFiles() {
+        return new StaleServerFiles(home().projects(), inspector());
+    }
+
+    /** Who holds a port: for {@code why}, and for {@code start} when its port is taken. */
+    public PortExplainer portExplainer() {
+        return new PortExplainer(store(), inspector(), portListeners(), probe());
+    }
+
+    /** The dashboard's Start and Stop buttons, for the embedded server {@code localdb serve} runs. */
+    public DashboardControl dashboardControl() {
+        return new DashboardControl(this);
     }
 
     private DetachedServerLauncher launcher() {

@@ -1,12 +1,10 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.ExitCode;
-import dev.localdb.cli.StaleServerFiles;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.PortsJson;
 import dev.localdb.cli.output.PortsTable;
 import dev.localdb.domain.allocation.RegistryView;
-import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,7 +45,7 @@ public final class PortsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         OptionalInt cleaned = cleanup ? OptionalInt.of(wiring.allocator().cleanup()) : OptionalInt.empty();
         if (cleanup) {
-            int files = new StaleServerFiles(wiring.home().projects(), wiring.inspector()).removeDead(Instant.now());
+            int files = wiring.lifecycle().removeLeftoverServerFiles();
             if (files > 0 && verbose.enabled()) {
                 spec.commandLine().getErr().println("Removed " + files + " server.json file(s) left by servers that are gone.");
             }

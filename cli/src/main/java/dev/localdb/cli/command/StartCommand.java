@@ -8,7 +8,6 @@ import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.cli.terminal.StartSpinner;
 import dev.localdb.cli.terminal.Terminal;
 import dev.localdb.domain.allocation.RegistryView;
-import dev.localdb.domain.diagnostics.PortExplainer;
 import dev.localdb.domain.diagnostics.PortExplanation;
 import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.domain.model.Allocation;
@@ -93,7 +92,7 @@ public final class StartCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (usual.isPresent() && !usual.get().equals(result.port())) {
-            PortExplanation taken = new PortExplainer(wiring.store(), wiring.inspector(), wiring.portListeners(), wiring.probe())
+            PortExplanation taken = wiring.portExplainer()
                     .explain(usual.get());
             out.println(UsualPortTaken.line(name, taken, result.port()));
         }

@@ -4,7 +4,6 @@ import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.WhyJson;
 import dev.localdb.cli.output.WhyOutput;
-import dev.localdb.domain.diagnostics.PortExplainer;
 import dev.localdb.domain.diagnostics.PortExplanation;
 import dev.localdb.domain.model.PortNumber;
 import java.util.concurrent.Callable;
@@ -48,8 +47,7 @@ public final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PortNumber asked = PortNumber.parse(port);
-        PortExplanation answer = new PortExplainer(wiring.store(), wiring.inspector(), wiring.portListeners(), wiring.probe())
-                .explain(asked);
+        PortExplanation answer = wiring.portExplainer().explain(asked);
         var out = spec.commandLine().getOut();
         if (json) {
             WhyJson.write(answer, out);

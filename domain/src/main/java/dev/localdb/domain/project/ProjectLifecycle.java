@@ -13,6 +13,7 @@ import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.LeftoverServerFiles;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.ProjectCatalog;
@@ -40,10 +41,13 @@ public final class ProjectLifecycle {
     private final ServerStarter starter;
     private final ServerStopper stopper;
     private final ProjectStatuses statuses;
+    private final LeftoverServerFiles leftovers;
 
     public ProjectLifecycle(PortAllocator allocator, ProjectCatalog catalog, ServerLauncher launcher,
-                            ServerControl control, ProcessInspector inspector, PortProbe probe, Clock clock, Pause pause) {
+                            ServerControl control, ProcessInspector inspector, PortProbe probe, Clock clock, Pause pause,
+                            LeftoverServerFiles leftovers) {
         this.allocator = allocator;
+        this.leftovers = leftovers;
         this.catalog = catalog;
         this.inspector = inspector;
         this.clock = clock;
@@ -91,7 +95,20 @@ public final class ProjectLifecycle {
         if (entry.isEmpty() && catalog.find(name).isEmpty()) {
             throw unknown(name);
         }
-        return stopper.stop(name, entry, grace);
+        return tidied(stopper.stop(name, entry, grace));
+    }
+
+    /** A server killed before it could tidy up leaves its file behind; once it has ended, that file describes nothing. */
+    private StopResult tidied(StopResult result) {
+        if (result.outcome().ended()) {
+            leftovers.forget(result.project());
+        }
+        return result;
+    }
+
+    /** Removes what servers that are gone left behind ({@code localdb ports --cleanup}); how many files. */
+    public int removeLeftoverServerFiles() {
+        return leftovers.removeDead(clock.instant());
     }
 
     /**
@@ -106,7 +123,7 @@ public final class ProjectLifecycle {
                 continue;
             }
             try {
-                results.add(stopper.stop(entry.allocation().project(), Optional.of(entry), grace));
+                results.add(tidied(stopper.stop(entry.allocation().project(), Optional.of(entry), grace)));
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
