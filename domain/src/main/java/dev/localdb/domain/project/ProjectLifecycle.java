@@ -171,6 +171,23 @@ public final class ProjectLifecycle {
         return allocator.allocate(AllocationRequest.reservation(name, preferred, portNames));
     }
 
+    /**
+     * {@code localdb port web --name api}: reserves all of the project's ports, as
+     * {@link #reserve} does, once the project is known to have the wanted named port.
+     *
+     * @throws InvalidInputException when localdb knows no such project, or it has no port of that name
+     */
+    public AllocationResult reserveNamed(ProjectName name, PortName wanted) {
+        ProjectConfig config = catalog.find(name).orElseThrow(() -> unknown(name));
+        if (!config.portNames().contains(wanted)) {
+            String known = config.portNames().isEmpty() ? "it has none"
+                    : "its names are " + String.join(", ", config.portNames().stream().map(PortName::value).toList());
+            throw new InvalidInputException("Project \"" + name + "\" has no port named \"" + wanted + "\" (" + known
+                    + "); named ports are given with 'localdb new " + name + " --port-name NAME'.");
+        }
+        return reserve(name, config.portNames());
+    }
+
     /** Releases the foreground run's port, unless another owner holds it by now. */
     public boolean finishForeground(ProjectName name, ProcessIdentity owner) {
         return allocator.releaseIfOwnedBy(name, owner);
