@@ -6,8 +6,8 @@ import dev.localdb.domain.error.NoFreePortException;
 import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.error.ProjectInUseException;
 import dev.localdb.domain.error.RegistryBusyException;
-import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.error.ServerStartFailedException;
+import dev.localdb.domain.error.StateUnusableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -28,7 +28,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (error instanceof NoFreePortException) {
             return ExitCode.NO_FREE_PORT;
         }
-        if (error instanceof RegistryBusyException || error instanceof RegistryUnusableException) {
+        if (error instanceof RegistryBusyException || error instanceof StateUnusableException) {
             return ExitCode.REGISTRY_UNAVAILABLE;
         }
         if (error instanceof ServerStartFailedException) {

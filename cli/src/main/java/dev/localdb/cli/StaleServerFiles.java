@@ -2,7 +2,7 @@ package dev.localdb.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.LeftoverServerFiles;
 import dev.localdb.domain.port.ProcessInspector;
@@ -56,8 +56,8 @@ public final class StaleServerFiles implements LeftoverServerFiles {
         }
     }
 
-    private static RegistryUnusableException unusable(Path path, IOException e) {
-        return new RegistryUnusableException("Cannot remove the server file " + path + " a stopped server left: " + e.getMessage()
+    private static StateUnusableException unusable(Path path, IOException e) {
+        return new StateUnusableException("Cannot remove the server file " + path + " a stopped server left: " + e.getMessage()
                 + "; check that the folder is yours and writable.", e);
     }
 

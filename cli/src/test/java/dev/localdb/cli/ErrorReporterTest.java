@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.error.ProjectInUseException;
+import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.ProjectName;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,6 +62,9 @@ class ErrorReporterTest {
                 .as("another process serving the project is not the user's typo")
                 .isEqualTo(ExitCode.PROJECT_IN_USE)
                 .isNotEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ErrorReporter.exitCodeOf(new StateUnusableException("Cannot write the log"))).isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
+        assertThat(ErrorReporter.exitCodeOf(new RegistryUnusableException("Registry is a symbolic link")))
+                .isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.ProjectExistsException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
@@ -212,7 +212,7 @@ class JsonProjectCatalogTest {
         Files.createSymbolicLink(root.resolve("shop/project.json"), elsewhere);
 
         // Refused as the runtime refuses a link (issue #13 item 5): exit 4, not "damaged".
-        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(StateUnusableException.class)
                 .hasMessageContaining("is a symbolic link, which localdb refuses to follow");
     }
 
@@ -260,10 +260,10 @@ class JsonProjectCatalogTest {
         Files.writeString(root, "not a folder");
 
         assertThatThrownBy(() -> catalog.create(ProjectConfig.defaults(SHOP, CREATED)))
-                .isInstanceOf(RegistryUnusableException.class)
+                .isInstanceOf(StateUnusableException.class)
                 .hasMessageContaining(root.toString())
                 .message().doesNotContain("\n");
-        assertThatThrownBy(() -> catalog.list()).isInstanceOf(RegistryUnusableException.class);
+        assertThatThrownBy(() -> catalog.list()).isInstanceOf(StateUnusableException.class);
     }
 
     private Path damagedProject(String name, String content) throws Exception {
