@@ -17,6 +17,8 @@ import dev.localdb.cli.proxy.CachedRoutes;
 import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.diagnostics.PortExplainer;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.PortListeners;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
@@ -25,6 +27,11 @@ import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RouteSource;
 import dev.localdb.domain.project.Pause;
 import dev.localdb.domain.project.ProjectLifecycle;
+import dev.localdb.domain.project.ProjectStatus;
+import dev.localdb.server.ProjectState;
+import dev.localdb.server.ProjectSummary;
+import dev.localdb.server.ProjectsOverview;
+import dev.localdb.server.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -140,6 +147,23 @@ public final class Wiring {
     /** Who holds a port: for {@code why}, and for {@code start} when its port is taken. */
     public PortExplainer portExplainer() {
         return new PortExplainer(store(), inspector(), portListeners(), probe());
+    }
+
+    /** What {@code localdb serve} runs: the project's embedded server, its files in the project's folder. */
+    public ServerConfig embeddedServer(ProjectName name, PortNumber port) {
+        Path folder = home().project(name);
+        return ServerConfig.onLoopback(name, port, folder.resolve("data"), folder.resolve("server.json"), overview())
+                .withControl(dashboardControl())
+                .withProxyPorts(java.util.Set.of(configuration().proxy().httpPort(), configuration().proxy().httpsPort()));
+    }
+
+    /** The overview page lists every project as `localdb status` sees it, fresh on each view. */
+    private ProjectsOverview overview() {
+        return () -> {
+            List<ProjectStatus> statuses = lifecycle().statuses();
+            return statuses.stream().map(s -> new ProjectSummary(s.name().value(), ProjectState.valueOf(s.state().name()),
+                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null), s.config().isEmpty())).toList();
+        };
     }
 
     /** The dashboard's Start and Stop buttons, for the embedded server {@code localdb serve} runs. */

@@ -48,7 +48,7 @@ public final class LocalDbArchitecture {
      */
     static final Set<String> COMMANDS_NOT_YET_THIN = Set.of(
             "BrowserLink", "EditCommand", "LogsCommand", "NewCommand", "ProxyAliasCommand", "ProxyServeCommand",
-            "ProxyStatusCommand", "ProxyTrustCommand", "ProxyUntrustCommand", "RmCommand", "RunCommand", "ServeCommand",
+            "ProxyStatusCommand", "ProxyTrustCommand", "ProxyUntrustCommand", "RmCommand", "RunCommand",
             "SignalForwarding", "TrustStoresOption");
 
     private final String root;
