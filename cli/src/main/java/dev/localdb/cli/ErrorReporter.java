@@ -3,10 +3,11 @@ package dev.localdb.cli;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.domain.error.NoFreePortException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.error.ProjectInUseException;
 import dev.localdb.domain.error.RegistryBusyException;
-import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.error.ServerStartFailedException;
+import dev.localdb.domain.error.StateUnusableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,13 +19,16 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable error) {
-        if (error instanceof InvalidInputException || error instanceof ProjectInUseException) {
+        if (error instanceof InvalidInputException || error instanceof ProjectExistsException) {
             return ExitCode.BAD_INPUT;
+        }
+        if (error instanceof ProjectInUseException) {
+            return ExitCode.PROJECT_IN_USE;
         }
         if (error instanceof NoFreePortException) {
             return ExitCode.NO_FREE_PORT;
         }
-        if (error instanceof RegistryBusyException || error instanceof RegistryUnusableException) {
+        if (error instanceof RegistryBusyException || error instanceof StateUnusableException) {
             return ExitCode.REGISTRY_UNAVAILABLE;
         }
         if (error instanceof ServerStartFailedException) {

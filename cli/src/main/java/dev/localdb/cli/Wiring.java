@@ -10,10 +10,16 @@ import dev.localdb.adapters.storage.JsonProjectCatalog;
 import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.adapters.storage.RunningServerFiles;
+import dev.localdb.adapters.storage.StaleServerFiles;
 import dev.localdb.adapters.storage.config.Configuration;
+import dev.localdb.cli.dashboard.DashboardControl;
+import dev.localdb.cli.output.StatusOutput;
 import dev.localdb.cli.proxy.CachedRoutes;
 import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.diagnostics.PortExplainer;
+import dev.localdb.domain.model.PortNumber;
+import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.PortListeners;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
@@ -22,6 +28,11 @@ import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RouteSource;
 import dev.localdb.domain.project.Pause;
 import dev.localdb.domain.project.ProjectLifecycle;
+import dev.localdb.domain.project.ProjectStatus;
+import dev.localdb.server.ProjectState;
+import dev.localdb.server.ProjectSummary;
+import dev.localdb.server.ProjectsOverview;
+import dev.localdb.server.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,9 +144,47 @@ public final class Wiring {
     public ProjectLifecycle lifecycle() {
         if (lifecycle == null) {
             lifecycle = new ProjectLifecycle(allocator(), catalog(), launcher(), platform().serverControl(inspector()),
-                    inspector(), probe(), Clock.systemUTC(), Pause.sleeping());
+                    inspector(), probe(), Clock.systemUTC(), Pause.sleeping(), leftoverServerFiles());
         }
         return lifecycle;
+    }
+
+    /** The server.json files killed servers leave behind; doctor reports them, stop and ports --cleanup remove them. */
+    public StaleServerFiles leftoverServerFiles() {
+        return new StaleServerFiles(home().projects(), inspector());
+    }
+
+    /** Who holds a port: for {@code why}, and for {@code start} when its port is taken. */
+    public PortExplainer portExplainer() {
+        return new PortExplainer(store(), inspector(), portListeners(), probe());
+    }
+
+    /** What {@code localdb serve} runs: the project's embedded server, its files in the project's folder. */
+    public ServerConfig embeddedServer(ProjectName name, PortNumber port) {
+        Path folder = home().project(name);
+        return ServerConfig.onLoopback(name, port, folder.resolve("data"), home().serverFile(name), overview())
+                .withControl(dashboardControl())
+                .withProxyPorts(java.util.Set.of(configuration().proxy().httpPort(), configuration().proxy().httpsPort()));
+    }
+
+    /**
+     * The overview page lists every project as `localdb status` sees it, fresh on each view, with
+     * the name URL of each running one while the name proxy runs (the page never starts it).
+     */
+    private ProjectsOverview overview() {
+        return () -> {
+            List<ProjectStatus> statuses = lifecycle().statuses();
+            ProxyControl.Status proxy = proxyControl().status();
+            return statuses.stream().map(s -> new ProjectSummary(s.name().value(), ProjectState.valueOf(s.state().name()),
+                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null), s.config().isEmpty(),
+                    proxy.running() && s.state() == ProjectStatus.State.RUNNING
+                            ? StatusOutput.nameUrl(s.name().value(), proxy.httpPort()) : null)).toList();
+        };
+    }
+
+    /** The dashboard's Start and Stop buttons, for the embedded server {@code localdb serve} runs. */
+    public DashboardControl dashboardControl() {
+        return new DashboardControl(this);
     }
 
     private DetachedServerLauncher launcher() {

@@ -2,6 +2,11 @@ package dev.localdb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localdb.domain.error.ProjectExistsException;
+import dev.localdb.domain.error.ProjectInUseException;
+import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
+import dev.localdb.domain.model.ProjectName;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,6 +42,37 @@ class ErrorReporterTest {
 
         assertThat(first.code() == 0 ? second.code() : first.code()).isEqualTo(ExitCode.NO_FREE_PORT);
         assertThat(second.err() + first.err()).contains("No free port in 1-1 (1 ports)");
+    }
+
+    @Test
+    void creatingAProjectTwiceIsBadInputWithTheExistsMessage() {
+        assertThat(run("new", "shop").code()).isEqualTo(ExitCode.OK);
+
+        Run again = run("new", "shop");
+
+        assertThat(again.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(again.err().lines()).hasSize(1).first().asString()
+                .isEqualTo("error: Project \"shop\" exists already: use a different name or 'localdb start shop'.");
+    }
+
+    @Test
+    void eachDomainErrorHasItsOwnExitCode() {
+        assertThat(ErrorReporter.exitCodeOf(new ProjectExistsException(ProjectName.of("shop")))).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ErrorReporter.exitCodeOf(new ProjectInUseException("Project web is already served")))
+                .as("another process serving the project is not the user's typo")
+                .isEqualTo(ExitCode.PROJECT_IN_USE)
+                .isNotEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ErrorReporter.exitCodeOf(new StateUnusableException("Cannot write the log"))).isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
+        assertThat(ErrorReporter.exitCodeOf(new RegistryUnusableException("Registry is a symbolic link")))
+                .isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
+    }
+
+    @Test
+    void theHelpFooterListsEveryExitCode() {
+        Run help = run("--help");
+
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("2 bad input").contains("6 project in use by another process")
+                .contains("127 when the command is not found");
     }
 
     private Run run(String... args) {

@@ -1,7 +1,7 @@
 package dev.localdb.adapters.os;
 
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectName;
@@ -125,7 +125,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
             log.beginStart(name + " on port " + spec.port() + " at " + Instant.now());
         } catch (IOException e) {
             String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
-            throw new RegistryUnusableException(oneLine("Cannot write the server log " + log.path() + ": " + reason
+            throw new StateUnusableException(oneLine("Cannot write the server log " + log.path() + ": " + reason
                     + "; check that the runtime folder is yours and that the log is a plain file."), e);
         }
         long pid;
@@ -159,7 +159,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
         try {
             log.beginStart(logName + " at " + Instant.now());
         } catch (IOException e) {
-            throw new RegistryUnusableException(oneLine("Cannot write the log " + log.path() + ": " + e.getMessage()
+            throw new StateUnusableException(oneLine("Cannot write the log " + log.path() + ": " + e.getMessage()
                     + "; check that the runtime folder is yours."), e);
         }
         long pid;
@@ -255,7 +255,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         });
-        throw new RegistryUnusableException("Started the server of project \"" + name + "\" (PID " + pid
+        throw new StateUnusableException("Started the server of project \"" + name + "\" (PID " + pid
                 + ") but could not identify it, so it was stopped; check that /proc is readable and try again.");
     }
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.LaunchSpec;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
@@ -275,7 +275,7 @@ class DetachedServerLauncherTest {
         Path target = Files.writeString(home.resolve("elsewhere.txt"), "");
         Files.createSymbolicLink(runtime.resolve("linked.log"), target);
 
-        assertThatThrownBy(() -> launch(spec)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> launch(spec)).isInstanceOf(StateUnusableException.class)
                 .hasMessageContaining(runtime.resolve("linked.log").toString());
         assertThat(Files.readString(target)).isEmpty();
     }
@@ -298,7 +298,7 @@ class DetachedServerLauncherTest {
                 Map.of(), new NothingIdentified(inspector), LaunchDetachment.forThisHost());
         LaunchSpec spec = project("unidentified", "exec sleep 60");
 
-        RegistryUnusableException failure = catchThrowableOfType(RegistryUnusableException.class, () -> blind.launch(spec));
+        StateUnusableException failure = catchThrowableOfType(StateUnusableException.class, () -> blind.launch(spec));
 
         assertThat(failure).hasMessageContaining("could not identify it, so it was stopped");
         Matcher pid = Pattern.compile("PID (\\d+)").matcher(failure.getMessage());

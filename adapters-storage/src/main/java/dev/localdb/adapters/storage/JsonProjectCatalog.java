@@ -1,7 +1,7 @@
 package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProjectCatalog;
@@ -117,7 +117,7 @@ public final class JsonProjectCatalog implements ProjectCatalog {
         }
         try {
             return Optional.of(read(name, folder));
-        } catch (InvalidInputException | RegistryUnusableException e) {
+        } catch (InvalidInputException | StateUnusableException e) {
             warnings.accept("Skipping project \"" + name + "\": " + e.getMessage());
             return Optional.empty();
         }

@@ -1,7 +1,8 @@
 package dev.localdb.adapters.storage;
 
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.ProjectExistsException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.ProjectName;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -13,9 +14,8 @@ final class ProjectErrors {
     private ProjectErrors() {
     }
 
-    static InvalidInputException exists(ProjectName name) {
-        return new InvalidInputException("Project \"" + name + "\" exists already: use a different name or 'localdb start "
-                + name + "'.");
+    static ProjectExistsException exists(ProjectName name) {
+        return new ProjectExistsException(name);
     }
 
     static InvalidInputException missing(ProjectName name) {
@@ -27,11 +27,11 @@ final class ProjectErrors {
                 + "): repair it, or move the folder " + file.getParent() + " aside and run 'localdb new " + name + "' again."));
     }
 
-    static RegistryUnusableException unusable(String action, Path path, IOException e) {
+    static StateUnusableException unusable(String action, Path path, IOException e) {
         String reason = e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return new RegistryUnusableException(oneLine("Cannot " + action + " " + path + ": " + reason
+        return new StateUnusableException(oneLine("Cannot " + action + " " + path + ": " + reason
                 + "; check that the folder is yours and writable."), e);
     }
 

@@ -1,6 +1,6 @@
 package dev.localdb.adapters.storage;
 
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -56,7 +56,7 @@ final class ProjectTrust {
         }
     }
 
-    private static RegistryUnusableException refused(String message) {
-        return new RegistryUnusableException(ProjectErrors.oneLine(message));
+    private static StateUnusableException refused(String message) {
+        return new StateUnusableException(ProjectErrors.oneLine(message));
     }
 }

@@ -2,6 +2,9 @@ package dev.localdb.adapters.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localdb.domain.error.StateUnusableException;
+import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.LeftoverServerFiles;
 import dev.localdb.domain.port.ProcessInspector;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,7 +23,7 @@ import java.util.List;
  * whether a port is stale; this only tidies what a dead server left behind. It reads the file the
  * way {@link RunningServerFiles} does, so the two never disagree on its name.
  */
-public final class StaleServerFiles {
+public final class StaleServerFiles implements LeftoverServerFiles {
     static final Duration GRACE = Duration.ofSeconds(10);
     private final Path projects;
     private final ProcessInspector inspector;
@@ -30,13 +33,33 @@ public final class StaleServerFiles {
         this.inspector = inspector;
     }
 
-    /** How many files were removed. */
-    public int removeDead(Instant now) throws IOException {
-        List<Path> dead = findDead(now);
-        for (Path info : dead) {
+    @Override
+    public void forget(ProjectName project) {
+        Path info = projects.resolve(project.value()).resolve("server.json");
+        try {
             Files.deleteIfExists(info);
+        } catch (IOException e) {
+            throw unusable(info, e);
         }
-        return dead.size();
+    }
+
+    /** How many files were removed. */
+    @Override
+    public int removeDead(Instant now) {
+        try {
+            List<Path> dead = findDead(now);
+            for (Path info : dead) {
+                Files.deleteIfExists(info);
+            }
+            return dead.size();
+        } catch (IOException e) {
+            throw unusable(projects, e);
+        }
+    }
+
+    private static StateUnusableException unusable(Path path, IOException e) {
+        return new StateUnusableException("Cannot remove the server file " + path + " a stopped server left: " + e.getMessage()
+                + "; check that the folder is yours and writable.", e);
     }
 
     /** The files {@link #removeDead} would remove; only looks (for {@code localdb doctor}). */

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.ProjectExistsException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
@@ -86,7 +87,7 @@ class JsonProjectCatalogTest {
     @Test
     void nothingIsLeftBehindButTheProjects() throws Exception {
         catalog.create(ProjectConfig.defaults(SHOP, CREATED));
-        assertThatThrownBy(() -> catalog.create(ProjectConfig.defaults(SHOP, CREATED))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> catalog.create(ProjectConfig.defaults(SHOP, CREATED))).isInstanceOf(ProjectExistsException.class);
 
         try (Stream<Path> entries = Files.list(root)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("shop");
@@ -121,7 +122,7 @@ class JsonProjectCatalogTest {
                     try {
                         own.create(config);
                         return "won";
-                    } catch (InvalidInputException e) {
+                    } catch (ProjectExistsException e) {
                         return e.getMessage();
                     }
                 });
@@ -199,7 +200,8 @@ class JsonProjectCatalogTest {
 
         assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(InvalidInputException.class).hasMessageContaining("missing");
         assertThatThrownBy(() -> catalog.create(ProjectConfig.defaults(SHOP, CREATED)))
-                .as("the folder's data is never overwritten").hasMessageContaining("exists already");
+                .as("the folder's data is never overwritten").isInstanceOf(ProjectExistsException.class)
+                .hasMessageContaining("exists already");
     }
 
     @Test
@@ -210,7 +212,7 @@ class JsonProjectCatalogTest {
         Files.createSymbolicLink(root.resolve("shop/project.json"), elsewhere);
 
         // Refused as the runtime refuses a link (issue #13 item 5): exit 4, not "damaged".
-        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(StateUnusableException.class)
                 .hasMessageContaining("is a symbolic link, which localdb refuses to follow");
     }
 
@@ -258,10 +260,10 @@ class JsonProjectCatalogTest {
         Files.writeString(root, "not a folder");
 
         assertThatThrownBy(() -> catalog.create(ProjectConfig.defaults(SHOP, CREATED)))
-                .isInstanceOf(RegistryUnusableException.class)
+                .isInstanceOf(StateUnusableException.class)
                 .hasMessageContaining(root.toString())
                 .message().doesNotContain("\n");
-        assertThatThrownBy(() -> catalog.list()).isInstanceOf(RegistryUnusableException.class);
+        assertThatThrownBy(() -> catalog.list()).isInstanceOf(StateUnusableException.class);
     }
 
     private Path damagedProject(String name, String content) throws Exception {

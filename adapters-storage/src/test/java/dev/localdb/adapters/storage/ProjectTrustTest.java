@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import java.nio.file.Files;
@@ -73,13 +73,13 @@ class ProjectTrustTest {
     @Test
     void aProjectsFolderOrHomeOfAnotherUserIsRefused() throws Exception {
         giveAway(root);
-        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(StateUnusableException.class)
                 .hasMessageStartingWith("Projects folder " + root + " belongs to user id 65534");
-        assertThatThrownBy(catalog::list).isInstanceOf(RegistryUnusableException.class);
+        assertThatThrownBy(catalog::list).isInstanceOf(StateUnusableException.class);
         Files.setAttribute(root, "unix:uid", 0, LinkOption.NOFOLLOW_LINKS);
 
         giveAway(home);
-        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(StateUnusableException.class)
                 .hasMessageStartingWith("LocalDB home " + home + " belongs to user id 65534");
     }
 
@@ -121,7 +121,7 @@ class ProjectTrustTest {
     }
 
     private void refused(String start, String fix) {
-        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> catalog.find(SHOP)).isInstanceOf(StateUnusableException.class)
                 .hasMessageStartingWith(start).hasMessageContaining(fix)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         warnings.clear();

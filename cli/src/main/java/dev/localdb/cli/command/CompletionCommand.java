@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.completion.CompletionScript;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Printable;
@@ -43,7 +44,7 @@ public final class CompletionCommand implements Callable<Integer> {
                     + "\": localdb completes bash and zsh, e.g. 'source <(localdb completion bash)'.");
         };
         spec.commandLine().getOut().print(script);
-        return 0;
+        return ExitCode.OK;
     }
 
     /** The shells offered when completing {@code localdb completion <TAB>}. */

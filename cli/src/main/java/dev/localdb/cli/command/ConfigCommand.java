@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.adapters.storage.config.Configuration;
 import dev.localdb.cli.output.ConfigJson;
@@ -46,7 +47,7 @@ public final class ConfigCommand implements Callable<Integer> {
         if (path) {
             // Works even when the file is broken, so a user can find the file to fix.
             out.println(wiring.home().configFile());
-            return 0;
+            return ExitCode.OK;
         }
         Configuration config = wiring.configuration();
         if (json) {
@@ -54,6 +55,6 @@ public final class ConfigCommand implements Callable<Integer> {
         } else {
             ConfigTable.write(config, out);
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.doctor.Doctor;
 import dev.localdb.cli.output.DoctorOutput;
@@ -20,9 +21,6 @@ import picocli.CommandLine.Spec;
 public final class DoctorCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
-
-    /** Scripts can tell "problems found" from success; 1 is also what an unexpected failure returns. */
-    static final int PROBLEMS_FOUND = 1;
 
     private final Wiring wiring;
 
@@ -51,6 +49,6 @@ public final class DoctorCommand implements Callable<Integer> {
         } else {
             DoctorOutput.text(checks, color.style(wiring.env()), out);
         }
-        return DoctorOutput.problems(checks) == 0 ? 0 : PROBLEMS_FOUND;
+        return DoctorOutput.problems(checks) == 0 ? ExitCode.OK : ExitCode.PROBLEMS_FOUND;
     }
 }

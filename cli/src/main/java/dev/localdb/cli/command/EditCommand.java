@@ -1,6 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.adapters.storage.PackageJson;
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.NamedPortsText;
 import dev.localdb.domain.error.InvalidInputException;
@@ -99,7 +100,7 @@ public final class EditCommand implements Callable<Integer> {
                 (f.warning() ? spec.commandLine().getErr() : out).println((f.warning() ? "warning: " : "") + note)));
         if (changes.isEmpty()) {
             out.println("Nothing changed: " + name + " already has these settings.");
-            return 0;
+            return ExitCode.OK;
         }
         boolean running = wiring.lifecycle().status(name).map(s -> s.state() == ProjectStatus.State.RUNNING).orElse(false);
         boolean portsChange = !changed.preferredPort().equals(current.preferredPort()) || !changed.portNames().equals(current.portNames());
@@ -121,7 +122,7 @@ public final class EditCommand implements Callable<Integer> {
             out.println("Project " + name + " is running: the change applies at its next start ('localdb stop " + name
                     + "', then 'localdb start " + name + "').");
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private static List<String> changes(ProjectConfig before, ProjectConfig after) {

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.domain.error.InvalidInputException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -47,6 +48,6 @@ public final class HelpCommand implements Callable<Integer>, CommandLine.IHelpCo
             throw new InvalidInputException(CommandTypo.message(root, command));
         }
         target.usage(out, colorScheme);
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -15,8 +16,7 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class, WhyCommand.class, DoctorCommand.class, ProxyCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"", "--verbose, --no-color and --json (where the command has it) may also come before the command: 'localdb --verbose status'."
                 + " 'localdb help <command>' is 'localdb <command> --help'.",
-                "", "Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 no free port, 4 registry busy or unusable, 5 server failed to start;"
-                + " 'run' exits with its command's code, 127 when the command is not found, 126 when it cannot be executed.",
+                "", ExitCode.HELP_LINE,
                 "Files live in $LOCALDB_HOME (default ~/.localdb)."})
 public final class LocalDbCommand implements Runnable {
     @Spec

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
@@ -109,7 +110,7 @@ public final class LogsCommand implements Callable<Integer> {
         } finally {
             channel.close();
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /**
@@ -172,7 +173,7 @@ public final class LogsCommand implements Callable<Integer> {
             first = false;
             end = start;
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private static void copy(InputStream in, java.io.PrintWriter out) throws IOException {

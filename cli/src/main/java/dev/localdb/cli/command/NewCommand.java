@@ -1,6 +1,7 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.adapters.storage.PackageJson;
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.StatusOutput;
 import dev.localdb.domain.error.InvalidInputException;
@@ -101,7 +102,7 @@ public final class NewCommand implements Callable<Integer> {
                     + " (while the proxy runs: 'localdb proxy start').");
         }
         out.println("Start it with 'localdb start " + name + "'.");
-        return 0;
+        return ExitCode.OK;
     }
 
     /**

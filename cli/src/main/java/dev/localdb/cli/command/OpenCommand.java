@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.cli.terminal.BrowserOpener;
@@ -65,7 +66,7 @@ public final class OpenCommand implements Callable<Integer> {
             control.ifPresent(link -> spec.commandLine().getErr().println("To start and stop projects from the page, open this link instead"
                     + " (it works once, within 2 minutes): " + link));
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /** The name URL while the proxy runs; {@code open} never starts the proxy. */

@@ -1,14 +1,12 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.allocation.AllocationResult;
-import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortName;
-import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,23 +57,16 @@ public final class PortCommand implements Callable<Integer> {
         if (verbose.enabled()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.rule());
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /** {@code localdb port web --name api}: reserves all of the project's ports and prints the named one. */
     private int printNamedPort(ProjectName name, PortName wanted) {
-        ProjectConfig config = wiring.catalog().find(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
-        if (!config.portNames().contains(wanted)) {
-            String known = config.portNames().isEmpty() ? "it has none"
-                    : "its names are " + config.portNames().stream().map(PortName::value).collect(Collectors.joining(", "));
-            throw new InvalidInputException("Project \"" + name + "\" has no port named \"" + wanted + "\" (" + known
-                    + "); named ports are given with 'localdb new " + name + " --port-name NAME'.");
-        }
-        AllocationResult result = wiring.lifecycle().reserve(name, config.portNames());
+        AllocationResult result = wiring.lifecycle().reserveNamed(name, wanted);
         spec.commandLine().getOut().println(result.allocation().namedPorts().get(wanted));
         if (verbose.enabled()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.namedRules().get(wanted));
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

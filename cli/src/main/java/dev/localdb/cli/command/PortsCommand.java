@@ -1,11 +1,10 @@
 package dev.localdb.cli.command;
 
-import dev.localdb.adapters.storage.StaleServerFiles;
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.PortsJson;
 import dev.localdb.cli.output.PortsTable;
 import dev.localdb.domain.allocation.RegistryView;
-import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +45,7 @@ public final class PortsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         OptionalInt cleaned = cleanup ? OptionalInt.of(wiring.allocator().cleanup()) : OptionalInt.empty();
         if (cleanup) {
-            int files = new StaleServerFiles(wiring.home().projects(), wiring.inspector()).removeDead(Instant.now());
+            int files = wiring.lifecycle().removeLeftoverServerFiles();
             if (files > 0 && verbose.enabled()) {
                 spec.commandLine().getErr().println("Removed " + files + " server.json file(s) left by servers that are gone.");
             }
@@ -58,6 +57,6 @@ public final class PortsCommand implements Callable<Integer> {
             cleaned.ifPresent(n -> out.println("Cleaned " + n + " stale allocation(s)"));
             PortsTable.write(view, out, color.style(wiring.env()));
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

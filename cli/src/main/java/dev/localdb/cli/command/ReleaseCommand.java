@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.NamedPortsText;
 import dev.localdb.domain.model.Allocation;
@@ -54,7 +55,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         } else {
             out.println("Project " + name + " holds no port; nothing to release.");
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private int forget(ProjectName name) {
@@ -66,6 +67,6 @@ public final class ReleaseCommand implements Callable<Integer> {
         } else {
             out.println("Project " + name + " has no registry entry; nothing to forget.");
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -3,6 +3,7 @@ package dev.localdb.cli.command;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.NamedPortsText;
+import dev.localdb.cli.output.StopResultText;
 import dev.localdb.cli.terminal.Terminal;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
@@ -79,7 +80,7 @@ public final class RmCommand implements Callable<Integer> {
         if (status.state() != ProjectStatus.State.STOPPED) {
             StopResult result = wiring.lifecycle().stop(name, grace);
             if (!result.outcome().ended()) {
-                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + StopCommand.describe(result, grace)
+                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)
                         + " Nothing was removed."));
                 return ExitCode.FAILURE;
             }

@@ -1,18 +1,11 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
-import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
-import dev.localdb.domain.project.ProjectStatus;
 import dev.localdb.server.LocalDbServer;
-import dev.localdb.server.ProjectState;
-import dev.localdb.server.ProjectSummary;
-import dev.localdb.server.ProjectsOverview;
-import dev.localdb.server.ServerConfig;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,29 +38,11 @@ public final class ServeCommand implements Callable<Integer> {
             throw new InvalidInputException("PORT is not set: 'localdb start " + name + "' sets it; to run by hand use 'PORT=3000 localdb serve " + name + "'.");
         }
         PortNumber port = PortNumber.parse(portText);
-        Path folder = wiring.home().project(name);
-        ServerConfig config = ServerConfig.onLoopback(name, port, folder.resolve("data"), wiring.home().serverFile(name), overview())
-                .withControl(new DashboardControl(wiring))
-                .withProxyPorts(java.util.Set.of(wiring.configuration().proxy().httpPort(), wiring.configuration().proxy().httpsPort()));
-        if (LocalDbServer.runUntilSignalled(config) == LocalDbServer.StopCause.DASHBOARD) {
+        if (LocalDbServer.runUntilSignalled(wiring.embeddedServer(name, port)) == LocalDbServer.StopCause.DASHBOARD) {
             // Stopped from its own dashboard: no `localdb stop` is waiting to release the port, so
             // release it here, as `localdb run` does when its command ends.
             wiring.lifecycle().finishForeground(name, wiring.inspector().current());
         }
-        return 0;
-    }
-
-    /**
-     * The overview page lists every project as `localdb status` sees it, fresh on each view, with
-     * the name URL of each running one while the name proxy runs (the page never starts it).
-     */
-    private ProjectsOverview overview() {
-        return () -> {
-            List<ProjectStatus> statuses = wiring.lifecycle().statuses();
-            ProxyControl.Status proxy = wiring.proxyControl().status();
-            return statuses.stream().map(s -> new ProjectSummary(s.name().value(), ProjectState.valueOf(s.state().name()),
-                    s.port().map(PortNumber::value).orElse(null), s.url().orElse(null), s.config().isEmpty(),
-                    proxy.running() && s.state() == ProjectStatus.State.RUNNING ? ProxyUrls.of(s.name(), proxy) : null)).toList();
-        };
+        return ExitCode.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.UsualPortTaken;
 import dev.localdb.cli.proxy.ProxyControl;
@@ -7,7 +8,6 @@ import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.cli.terminal.StartSpinner;
 import dev.localdb.cli.terminal.Terminal;
 import dev.localdb.domain.allocation.RegistryView;
-import dev.localdb.domain.diagnostics.PortExplainer;
 import dev.localdb.domain.diagnostics.PortExplanation;
 import dev.localdb.domain.error.LocalDbException;
 import dev.localdb.domain.model.Allocation;
@@ -89,10 +89,10 @@ public final class StartCommand implements Callable<Integer> {
             out.println("Project \"" + name + "\" is already running: " + result.url() + " (PID " + result.server().pid() + ")");
             printNamedPorts(result, out);
             printNameUrl(name, out);
-            return 0;
+            return ExitCode.OK;
         }
         if (usual.isPresent() && !usual.get().equals(result.port())) {
-            PortExplanation taken = new PortExplainer(wiring.store(), wiring.inspector(), wiring.portListeners(), wiring.probe())
+            PortExplanation taken = wiring.portExplainer()
                     .explain(usual.get());
             out.println(UsualPortTaken.line(name, taken, result.port()));
         }
@@ -108,7 +108,7 @@ public final class StartCommand implements Callable<Integer> {
             // The dashboard with control for the embedded server; the terminal shows the plain URL.
             browser.open(BrowserLink.of(wiring, result.project(), result.port(), result.url()));
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private StartOptions startOptions() {

@@ -1,5 +1,6 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.StatusOutput;
 import dev.localdb.domain.model.ProjectName;
@@ -58,6 +59,6 @@ public final class StatusCommand implements Callable<Integer> {
         } else {
             StatusOutput.table(statuses, Instant.now(), out, color.style(wiring.env()), proxyPort);
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -2,12 +2,11 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
-import dev.localdb.cli.output.NamedPortsText;
+import dev.localdb.cli.output.StopResultText;
 import dev.localdb.cli.output.Style;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.StopResult;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,11 +73,9 @@ public final class StopCommand implements Callable<Integer> {
         int exitCode = ExitCode.OK;
         for (StopResult result : results) {
             if (result.outcome().ended()) {
-                // A server killed before it could tidy up leaves its server.json behind.
-                Files.deleteIfExists(wiring.home().serverFile(result.project()));
                 out.println(styled(result, grace, color.style(wiring.env())));
             } else {
-                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + describe(result, grace)));
+                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)));
                 exitCode = ExitCode.FAILURE;
             }
         }
@@ -104,35 +101,11 @@ public final class StopCommand implements Callable<Integer> {
     }
 
     /** Stopped or killed: a success line; found crashed: a failure line; not running: as is. */
-    private static String pid(StopResult result) {
-        return result.server().map(s -> Long.toString(s.pid())).orElse("?");
-    }
-
     private static String styled(StopResult result, Duration grace, Style style) {
         return switch (result.outcome()) {
-            case STOPPED, KILLED, LEFTOVERS_STOPPED -> style.success(describe(result, grace));
-            case CRASHED, REFUSED, NOT_PERMITTED -> style.failure(describe(result, grace));
-            case NOT_RUNNING -> describe(result, grace);
-        };
-    }
-
-    static String describe(StopResult result, Duration grace) {
-        String port = result.port()
-                .map(p -> " (" + NamedPortsText.phrase(p, result.namedPorts()) + " released, remembered for next time)")
-                .orElse("");
-        return switch (result.outcome()) {
-            case STOPPED -> "Stopped " + result.project() + port + ".";
-            // With --timeout 0 the server had no time to stop: it did not ignore anything.
-            case KILLED -> grace.isZero() ? "Killed " + result.project() + " at once, as --timeout 0 asks" + port + "."
-                    : "Killed " + result.project() + " after it ignored the request to stop for " + grace.toSeconds() + " s" + port + ".";
-            case CRASHED -> "Project " + result.project() + " was not running: it had crashed" + port + ".";
-            case LEFTOVERS_STOPPED -> "Stopped leftover processes of " + result.project() + port + ".";
-            case NOT_RUNNING -> "Project " + result.project() + " is not running.";
-            case REFUSED -> "Did not stop " + result.project() + ": its registry entry names PID " + pid(result)
-                    + ", which localdb never signals (PID 1, this command or one of its parents); its port stays held."
-                    + " Check the process yourself, then run 'localdb release " + result.project() + " --forget'.";
-            case NOT_PERMITTED -> "Could not stop " + result.project() + ": the system did not allow signalling PID " + pid(result)
-                    + " (another user's process?); it still runs and its port stays held. Stop it as its owner.";
+            case STOPPED, KILLED, LEFTOVERS_STOPPED -> style.success(StopResultText.describe(result, grace));
+            case CRASHED, REFUSED, NOT_PERMITTED -> style.failure(StopResultText.describe(result, grace));
+            case NOT_RUNNING -> StopResultText.describe(result, grace);
         };
     }
 }

@@ -1,9 +1,9 @@
 package dev.localdb.cli.command;
 
+import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.WhyJson;
 import dev.localdb.cli.output.WhyOutput;
-import dev.localdb.domain.diagnostics.PortExplainer;
 import dev.localdb.domain.diagnostics.PortExplanation;
 import dev.localdb.domain.model.PortNumber;
 import java.util.concurrent.Callable;
@@ -47,14 +47,13 @@ public final class WhyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PortNumber asked = PortNumber.parse(port);
-        PortExplanation answer = new PortExplainer(wiring.store(), wiring.inspector(), wiring.portListeners(), wiring.probe())
-                .explain(asked);
+        PortExplanation answer = wiring.portExplainer().explain(asked);
         var out = spec.commandLine().getOut();
         if (json) {
             WhyJson.write(answer, out);
         } else {
             WhyOutput.text(answer, out);
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

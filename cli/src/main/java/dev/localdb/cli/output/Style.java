@@ -20,7 +20,6 @@ public final class Style {
     private static final String RED = "\u001b[31m";
     private static final String YELLOW = "\u001b[33m";
     private static final String DIM = "\u001b[2m";
-    private static final String BOLD = "\u001b[1m";
 
     private final boolean colour;
 
@@ -40,10 +39,6 @@ public final class Style {
         return new Style(terminal && !noColorSet && !dumb && !noColorOption);
     }
 
-    public boolean colourful() {
-        return colour;
-    }
-
     public String green(String text) {
         return paint(GREEN, text);
     }
@@ -58,10 +53,6 @@ public final class Style {
 
     public String dim(String text) {
         return paint(DIM, text);
-    }
-
-    public String bold(String text) {
-        return paint(BOLD, text);
     }
 
     /** A line saying something worked: green with a leading ✓ on a terminal, unchanged otherwise. */

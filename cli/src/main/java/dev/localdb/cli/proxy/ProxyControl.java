@@ -94,7 +94,7 @@ public final class ProxyControl {
         ProcessIdentity process = now.process().get();
         ServerControl.Termination result = control.terminate(process, STOP_GRACE);
         if (result == ServerControl.Termination.REFUSED || result == ServerControl.Termination.NOT_PERMITTED) {
-            throw new dev.localdb.domain.error.RegistryUnusableException("Could not stop the proxy (PID " + process.pid()
+            throw new dev.localdb.domain.error.StateUnusableException("Could not stop the proxy (PID " + process.pid()
                     + "): it is not a process localdb may signal; stop it yourself and remove " + files.stateFile() + ".");
         }
         files.deleteState(process);

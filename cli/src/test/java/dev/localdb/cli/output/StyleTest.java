@@ -14,8 +14,8 @@ class StyleTest {
 
     @Test
     void aTerminalWithNothingSaidAgainstItGetsColour() {
-        assertThat(Style.decide(Map.of(), true, false).colourful()).isTrue();
-        assertThat(Style.decide(Map.of("TERM", "xterm-256color", "NO_COLOR", ""), true, false).colourful()).isTrue();
+        assertThat(colourful(Style.decide(Map.of(), true, false))).isTrue();
+        assertThat(colourful(Style.decide(Map.of("TERM", "xterm-256color", "NO_COLOR", ""), true, false))).isTrue();
     }
 
     @ParameterizedTest(name = "terminal={0} NO_COLOR={1} TERM={2} --no-color={3} -> no colour")
@@ -34,7 +34,7 @@ class StyleTest {
         }
         env.put("TERM", term);
 
-        assertThat(Style.decide(env, terminal, option).colourful()).isFalse();
+        assertThat(colourful(Style.decide(env, terminal, option))).isFalse();
     }
 
     @Test
@@ -46,9 +46,9 @@ class StyleTest {
             assertThat(plain.success(text)).isEqualTo(text);
             assertThat(plain.failure(text)).isEqualTo(text);
             assertThat(plain.green(text)).isEqualTo(plain.red(text)).isEqualTo(plain.yellow(text))
-                    .isEqualTo(plain.dim(text)).isEqualTo(plain.bold(text)).isEqualTo(text);
+                    .isEqualTo(plain.dim(text)).isEqualTo(text);
         }
-        assertThat(Style.PLAIN.colourful()).isFalse();
+        assertThat(colourful(Style.PLAIN)).isFalse();
         assertThat(Style.PLAIN.state("running")).isEqualTo("running");
     }
 
@@ -67,5 +67,10 @@ class StyleTest {
     void successAndFailureLinesGetASymbolOnlyInColour() {
         assertThat(COLOUR.success("Stopped web.")).isEqualTo("\u001b[32m✓ Stopped web.\u001b[0m");
         assertThat(COLOUR.failure("web crashed.")).isEqualTo("\u001b[31m✗ web crashed.\u001b[0m");
+    }
+
+    /** Through what the commands print: a success line is painted only when colour is on. */
+    private static boolean colourful(Style style) {
+        return !style.success("x").equals("x");
     }
 }

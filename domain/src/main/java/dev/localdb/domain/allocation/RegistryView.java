@@ -14,8 +14,4 @@ public record RegistryView(List<Entry> entries, Optional<Instant> lastCleanup) {
 
     public record Entry(Allocation allocation, AllocationStatus status) {
     }
-
-    public long count(AllocationStatus status) {
-        return entries.stream().filter(e -> e.status() == status).count();
-    }
 }

@@ -6,14 +6,6 @@ import java.util.stream.Collectors;
 
 /** Every port of every configured range is held by a localdb project or used by another program. */
 public final class NoFreePortException extends LocalDbException {
-    private final List<PortRange> searched;
-    private final int heldByProjects;
-    private final int usedElsewhere;
-
-    public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere) {
-        this(searched, heldByProjects, usedElsewhere, 0, "");
-    }
-
     /**
      * @param excluded of {@code usedElsewhere}, those localdb never hands out (the OS ephemeral
      *                 range, excludedPorts): releasing projects cannot free them
@@ -21,9 +13,6 @@ public final class NoFreePortException extends LocalDbException {
      */
     public NoFreePortException(List<PortRange> searched, int heldByProjects, int usedElsewhere, int excluded, String forWhat) {
         super(message(searched, heldByProjects, usedElsewhere, excluded, forWhat));
-        this.searched = List.copyOf(searched);
-        this.heldByProjects = heldByProjects;
-        this.usedElsewhere = usedElsewhere;
     }
 
     private static String message(List<PortRange> searched, int heldByProjects, int usedElsewhere, int excluded, String forWhat) {
@@ -35,18 +24,6 @@ public final class NoFreePortException extends LocalDbException {
         return what + heldByProjects + " held by localdb projects, " + usedElsewhere + " in use by other programs or excluded"
                 + (excluded == 0 ? "" : " (" + excluded + " in the system's ephemeral range or excludedPorts, never handed out)") + ". "
                 + "Free some with 'localdb release <project>' or 'localdb ports --cleanup', or configure more port ranges.";
-    }
-
-    public List<PortRange> searched() {
-        return searched;
-    }
-
-    public int heldByProjects() {
-        return heldByProjects;
-    }
-
-    public int usedElsewhere() {
-        return usedElsewhere;
     }
 
     private static String describe(List<PortRange> ranges) {

@@ -56,11 +56,6 @@ public record PortSet(List<PortRange> ranges) implements Iterable<PortNumber> {
         return false;
     }
 
-    /** Whether every port of the range is in this set. */
-    public boolean containsAll(PortRange range) {
-        return ranges.stream().anyMatch(r -> r.contains(range.first()) && r.contains(range.last()));
-    }
-
     public boolean isEmpty() {
         return ranges.isEmpty();
     }

@@ -11,7 +11,7 @@ public interface ProjectCatalog {
     /**
      * Records a new project and creates its folders.
      *
-     * @throws dev.localdb.domain.error.InvalidInputException when the project exists already
+     * @throws dev.localdb.domain.error.ProjectExistsException when the project exists already
      */
     ProjectConfig create(ProjectConfig config);
 

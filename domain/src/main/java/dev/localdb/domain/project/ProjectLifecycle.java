@@ -5,6 +5,7 @@ import dev.localdb.domain.allocation.AllocationResult;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.allocation.RegistryView;
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationStatus;
 import dev.localdb.domain.model.PortName;
@@ -12,6 +13,7 @@ import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.LeftoverServerFiles;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.ProjectCatalog;
@@ -39,10 +41,13 @@ public final class ProjectLifecycle {
     private final ServerStarter starter;
     private final ServerStopper stopper;
     private final ProjectStatuses statuses;
+    private final LeftoverServerFiles leftovers;
 
     public ProjectLifecycle(PortAllocator allocator, ProjectCatalog catalog, ServerLauncher launcher,
-                            ServerControl control, ProcessInspector inspector, PortProbe probe, Clock clock, Pause pause) {
+                            ServerControl control, ProcessInspector inspector, PortProbe probe, Clock clock, Pause pause,
+                            LeftoverServerFiles leftovers) {
         this.allocator = allocator;
+        this.leftovers = leftovers;
         this.catalog = catalog;
         this.inspector = inspector;
         this.clock = clock;
@@ -90,7 +95,20 @@ public final class ProjectLifecycle {
         if (entry.isEmpty() && catalog.find(name).isEmpty()) {
             throw unknown(name);
         }
-        return stopper.stop(name, entry, grace);
+        return tidied(stopper.stop(name, entry, grace));
+    }
+
+    /** A server killed before it could tidy up leaves its file behind; once it has ended, that file describes nothing. */
+    private StopResult tidied(StopResult result) {
+        if (result.outcome().ended()) {
+            leftovers.forget(result.project());
+        }
+        return result;
+    }
+
+    /** Removes what servers that are gone left behind ({@code localdb ports --cleanup}); how many files. */
+    public int removeLeftoverServerFiles() {
+        return leftovers.removeDead(clock.instant());
     }
 
     /**
@@ -105,7 +123,7 @@ public final class ProjectLifecycle {
                 continue;
             }
             try {
-                results.add(stopper.stop(entry.allocation().project(), Optional.of(entry), grace));
+                results.add(tidied(stopper.stop(entry.allocation().project(), Optional.of(entry), grace)));
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -153,6 +171,23 @@ public final class ProjectLifecycle {
         return allocator.allocate(AllocationRequest.reservation(name, preferred, portNames));
     }
 
+    /**
+     * {@code localdb port web --name api}: reserves all of the project's ports, as
+     * {@link #reserve} does, once the project is known to have the wanted named port.
+     *
+     * @throws InvalidInputException when localdb knows no such project, or it has no port of that name
+     */
+    public AllocationResult reserveNamed(ProjectName name, PortName wanted) {
+        ProjectConfig config = catalog.find(name).orElseThrow(() -> unknown(name));
+        if (!config.portNames().contains(wanted)) {
+            String known = config.portNames().isEmpty() ? "it has none"
+                    : "its names are " + String.join(", ", config.portNames().stream().map(PortName::value).toList());
+            throw new InvalidInputException("Project \"" + name + "\" has no port named \"" + wanted + "\" (" + known
+                    + "); named ports are given with 'localdb new " + name + " --port-name NAME'.");
+        }
+        return reserve(name, config.portNames());
+    }
+
     /** Releases the foreground run's port, unless another owner holds it by now. */
     public boolean finishForeground(ProjectName name, ProcessIdentity owner) {
         return allocator.releaseIfOwnedBy(name, owner);
@@ -173,7 +208,7 @@ public final class ProjectLifecycle {
     private Found create(ProjectName name) {
         try {
             return new Found(catalog.create(ProjectConfig.defaults(name, clock.instant())), true);
-        } catch (InvalidInputException exists) {
+        } catch (ProjectExistsException exists) {
             return new Found(catalog.find(name).orElseThrow(() -> exists), false);
         }
     }

@@ -33,9 +33,6 @@ class ExhaustionTest {
         assertThat(e).hasMessage("No free port in 3000-3002 (3 ports): 2 held by localdb projects, 1 in use by other "
                 + "programs or excluded. Free some with 'localdb release <project>' or 'localdb ports --cleanup', "
                 + "or configure more port ranges.");
-        assertThat(e.searched()).containsExactly(PortRange.of(3000, 3002));
-        assertThat(e.heldByProjects()).isEqualTo(2);
-        assertThat(e.usedElsewhere()).isEqualTo(1);
     }
 
     @Test

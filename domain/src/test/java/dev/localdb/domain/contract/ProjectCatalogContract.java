@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectConfig;
@@ -100,7 +101,7 @@ public abstract class ProjectCatalogContract {
         catalog.create(first);
 
         assertThatThrownBy(() -> reopened().create(second))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(ProjectExistsException.class)
                 .hasMessageContaining("shop")
                 .hasMessageContaining("use a different name or 'localdb start shop'");
 

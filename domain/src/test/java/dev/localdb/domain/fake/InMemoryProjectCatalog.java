@@ -1,6 +1,7 @@
 package dev.localdb.domain.fake;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProjectCatalog;
@@ -19,8 +20,7 @@ public final class InMemoryProjectCatalog implements ProjectCatalog {
     @Override
     public synchronized ProjectConfig create(ProjectConfig config) {
         if (projects.putIfAbsent(config.name(), config) != null) {
-            throw new InvalidInputException("Project \"" + config.name() + "\" exists already: use a different name or 'localdb start "
-                    + config.name() + "'.");
+            throw new ProjectExistsException(config.name());
         }
         return config;
     }

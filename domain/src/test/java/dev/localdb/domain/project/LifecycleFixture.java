@@ -10,6 +10,7 @@ import dev.localdb.domain.fake.FakeServerLauncher;
 import dev.localdb.domain.fake.InMemoryProjectCatalog;
 import dev.localdb.domain.fake.InMemoryRegistryStore;
 import dev.localdb.domain.fake.MutableClock;
+import dev.localdb.domain.fake.RecordingLeftoverServerFiles;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProcessIdentity;
@@ -40,6 +41,7 @@ final class LifecycleFixture {
     final FakeServerControl control = new FakeServerControl(processes);
     final FakeServerLauncher launcher = new FakeServerLauncher(processes, control);
     final PortAllocator allocator = new PortAllocator(store, host, processes, clock, AllocationSettings.defaults());
+    final RecordingLeftoverServerFiles leftovers = new RecordingLeftoverServerFiles();
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
     final Pause pause = duration -> {
         pauses.add(duration);
@@ -51,7 +53,7 @@ final class LifecycleFixture {
     }
 
     ProjectLifecycle lifecycle(ServerLauncher someLauncher, ServerControl someControl) {
-        return new ProjectLifecycle(allocator, catalog, someLauncher, someControl, processes, host, clock, pause);
+        return new ProjectLifecycle(allocator, catalog, someLauncher, someControl, processes, host, clock, pause, leftovers);
     }
 
     static ProjectName name(String project) {

@@ -7,6 +7,8 @@ import static dev.localdb.domain.project.LifecycleFixture.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localdb.domain.allocation.AllocationResult;
+import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.error.NoFreePortException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.AllocationState;
@@ -170,5 +172,29 @@ class NamedPortsLifecycleTest {
         assertThat(more.namedPorts()).containsOnlyKeys(API, DEBUG, PortName.of("extra"));
         assertThat(lifecycle.reserve(name("unknown"), List.of()).allocation().namedPorts()).as("a name without a project").isEmpty();
         assertThat(more.ports()).doesNotHaveDuplicates().contains(PortNumber.of(3000));
+    }
+
+    @Test
+    void aNamedReservationReservesEveryPortOfTheProjectAndNamesTheOneAskedFor() {
+        createWithNames("web", API, DEBUG);
+
+        AllocationResult result = machine.lifecycle().reserveNamed(name("web"), API);
+
+        assertThat(result.allocation().namedPorts()).containsOnlyKeys(API, DEBUG);
+        assertThat(result.allocation().owner()).isEmpty();
+    }
+
+    @Test
+    void aNamedReservationOfANameTheProjectLacksReservesNothingAndSaysWhichNamesItHas() {
+        createWithNames("web", API);
+        createWithNames("plain");
+
+        assertThatThrownBy(() -> machine.lifecycle().reserveNamed(name("web"), DEBUG))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Project \"web\" has no port named \"debug\" (its names are api);"
+                        + " named ports are given with 'localdb new web --port-name NAME'.");
+        assertThatThrownBy(() -> machine.lifecycle().reserveNamed(name("plain"), DEBUG)).hasMessageContaining("(it has none)");
+        assertThatThrownBy(() -> machine.lifecycle().reserveNamed(name("nosuch"), DEBUG)).isInstanceOf(InvalidInputException.class);
+        assertThat(machine.store.read().allocations()).isEmpty();
     }
 }

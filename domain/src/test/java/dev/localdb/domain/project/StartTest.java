@@ -220,7 +220,7 @@ class StartTest {
             throw new CancellationException("interrupted");
         };
         ProjectLifecycle lifecycle = new ProjectLifecycle(machine.allocator, machine.catalog, machine.launcher,
-                machine.control, machine.processes, machine.host, machine.clock, interrupted);
+                machine.control, machine.processes, machine.host, machine.clock, interrupted, machine.leftovers);
 
         assertThatThrownBy(() -> lifecycle.start(name("web"), StartOptions.defaults(), StartProgress.NONE))
                 .isInstanceOf(CancellationException.class);

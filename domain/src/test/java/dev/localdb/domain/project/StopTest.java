@@ -37,6 +37,7 @@ class StopTest {
         assertThat(machine.processes.isAlive(server)).isFalse();
         assertThat(machine.entry("web").state()).isEqualTo(AllocationState.RELEASED);
         assertThat(machine.entry("web").port()).isEqualTo(port(3000));
+        assertThat(machine.leftovers.forgotten()).as("its server.json describes nothing now").containsExactly(name("web"));
     }
 
     @Test
@@ -62,6 +63,7 @@ class StopTest {
         assertThat(result.outcome().ended()).isFalse();
         assertThat(result.server()).contains(server);
         assertThat(machine.entry("web").state()).isEqualTo(AllocationState.HELD);
+        assertThat(machine.leftovers.forgotten()).as("the server still runs: its file stays").isEmpty();
     }
 
     @Test

@@ -131,11 +131,19 @@ class ArchitectureCanaryTest {
                 .naming(CANARY + ".domain.BrokenPortOutsideThePortPackage");
     }
 
+    /** CanaryStatusCommand only parses, calls its service and prints, and is not reported. */
+    @Test
+    void commandsMayNotTouchFilesProcessesOrAdapters() {
+        violations(RULES.commandsParseCallOneServiceAndPrint())
+                .committedBy("BrokenCommandDoingTheWorkItself")
+                .naming("java.nio.file.Files", "java.lang.ProcessBuilder", CANARY + ".adapters.storage.CanaryStorageAdapter");
+    }
+
     /** The list the real code is checked with holds the layer rules and every rule above, each biting here. */
     @Test
     void everyDependencyRuleInTheFullListBitesOnTheCanary() {
         List<ArchRule> dependencyRules = RULES.dependencyRules();
-        assertThat(dependencyRules).hasSize(13);
+        assertThat(dependencyRules).hasSize(14);
         assertThat(RULES.rules()).hasSize(RULES.layersExist().size() + dependencyRules.size());
         assertThat(RULES.rules().stream().map(ArchRule::getDescription))
                 .containsAll(dependencyRules.stream().map(ArchRule::getDescription).toList());
@@ -148,7 +156,7 @@ class ArchitectureCanaryTest {
         JavaClasses clean = canary.that(DescribedPredicate.not(deliberatelyBroken()));
         assertThat(clean.stream().map(JavaClass::getSimpleName))
                 .contains("CanaryValue", "CanaryPrivateFiles", "CanaryStorageAdapter", "CanaryOsAdapter", "CanaryServer", "CanaryProxy", "CanaryCli",
-                        "CanaryJunitExtension");
+                        "CanaryJunitExtension", "CanaryStatusCommand");
         assertThat(RULES.rules()).allSatisfy(rule -> assertThat(rule.evaluate(clean).getFailureReport().getDetails())
                 .as(rule.getDescription()).isEmpty());
     }

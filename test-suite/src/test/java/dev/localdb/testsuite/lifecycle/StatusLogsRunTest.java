@@ -62,6 +62,22 @@ class StatusLogsRunTest {
         assertThat(QuietPorts.bindable(port)).isTrue();
     }
 
+    /** Issue #16: the input is right, the project is busy; scripts can tell that from a typo (exit 2). */
+    @Test
+    void runOfAProjectWhoseServerRunsExitsWithProjectInUseAndLeavesTheServerAlone() throws Exception {
+        Started server = Started.from(sandbox.localdb().run("start", "blog", "--create"));
+
+        Result run = sandbox.localdb().run("run", "blog", "--", "sh", "-c", "echo ran");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
+        assertThat(run.out()).doesNotContain("ran");
+        assertThat(run.err().lines()).hasSize(1).first().asString()
+                .startsWith("error: Project blog is already served on port " + server.port() + " by process " + server.pid())
+                .endsWith("stop it first with 'localdb stop blog'.");
+        assertThat(sandbox.localdb().run("status", "blog").out()).containsPattern("blog\\s+running\\s+" + server.port());
+        assertThat(sandbox.localdb().run("stop", "blog").exitCode()).isZero();
+    }
+
     @Test
     void runOfACommandThatDoesNotExistExits127LikeAShellAndReleasesThePort() throws Exception {
         Result run = sandbox.localdb().run("run", "tool", "--", "no-such-command-anywhere");

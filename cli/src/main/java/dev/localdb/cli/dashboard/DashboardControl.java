@@ -1,11 +1,13 @@
-package dev.localdb.cli.command;
+package dev.localdb.cli.dashboard;
 
 import dev.localdb.cli.Main;
 import dev.localdb.cli.SharedArchive;
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.StopResultText;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.ProjectLifecycle;
+import dev.localdb.domain.project.ProjectStatus;
 import dev.localdb.domain.project.ServerEnvironment;
 import dev.localdb.domain.project.StopResult;
 import dev.localdb.server.ControlFailedException;
@@ -24,12 +26,12 @@ import java.util.concurrent.TimeUnit;
  * The dashboard's Start and Stop buttons, done as {@code localdb start} and {@code localdb stop}
  * do them. The embedded server that serves the page runs this; it never stops itself through here.
  */
-final class DashboardControl implements ProjectsControl {
+public final class DashboardControl implements ProjectsControl {
     /** A hang guard: `start` itself gives up after its own --timeout (30 s) and two retries. */
     private static final long START_LIMIT_SECONDS = 180;
     private final Wiring wiring;
 
-    DashboardControl(Wiring wiring) {
+    public DashboardControl(Wiring wiring) {
         this.wiring = wiring;
     }
 
@@ -45,11 +47,16 @@ final class DashboardControl implements ProjectsControl {
         if (wiring.catalog().find(name).isEmpty()) {
             throw new InvalidInputException("\"" + name + "\" is not a project (only a port is kept for it): create it with 'localdb new " + name + "'.");
         }
-        String output = runLocaldb("start", name.value(), "--no-browser");
-        if (output.contains("already running")) {
+        // The registry's verified owner (PID + start time + boot id) says whether it runs, not the words another process prints.
+        if (isRunning(name)) {
             return name + " is already running.";
         }
+        runLocaldb("start", name.value(), "--no-browser");
         return "Started " + name + wiring.lifecycle().status(name).flatMap(s -> s.url()).map(url -> " on " + url).orElse("") + ".";
+    }
+
+    private boolean isRunning(ProjectName name) {
+        return wiring.lifecycle().status(name).filter(status -> status.state() == ProjectStatus.State.RUNNING).isPresent();
     }
 
     @Override
@@ -61,7 +68,7 @@ final class DashboardControl implements ProjectsControl {
             case NOT_RUNNING -> project + " was not running.";
             case CRASHED -> project + " had crashed; its port is released.";
             case LEFTOVERS_STOPPED -> "Stopped leftover processes of " + project + " (its wrapper was gone); its port is released.";
-            case REFUSED, NOT_PERMITTED -> StopCommand.describe(result, ProjectLifecycle.DEFAULT_STOP_GRACE);
+            case REFUSED, NOT_PERMITTED -> StopResultText.describe(result, ProjectLifecycle.DEFAULT_STOP_GRACE);
         };
     }
 
