@@ -2,6 +2,7 @@ package dev.localdb.cli;
 
 import dev.localdb.cli.command.CommandTypo;
 import dev.localdb.cli.command.LocalDbCommand;
+import dev.localdb.cli.command.VersionProvider;
 import dev.localdb.domain.model.Printable;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -37,11 +38,23 @@ public final class LocalDbCli {
     public static int run(String[] args, Map<String, String> env, String userHome, PrintWriter out, PrintWriter err) {
         String[] inOrder = GlobalOptions.afterTheCommand(args);
         try {
+            if (asksForTheVersionOnly(inOrder)) {
+                // A version string needs no command tree: picocli would first build the model of every command.
+                for (String line : new VersionProvider().getVersion()) {
+                    out.println(line);
+                }
+                return ExitCode.OK;
+            }
             return commandLine(inOrder, env, userHome, out, err).execute(inOrder);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** {@code localdb --version} or {@code -V} and nothing else (with more, picocli judges the whole line). */
+    static boolean asksForTheVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** A usage mistake gets one line and a pointer to --help, not the whole usage text. */

@@ -48,6 +48,22 @@ class EveryCommandTest {
         }
     }
 
+    /** Issue #15: the version is printed without building the command tree, exactly as picocli prints it. */
+    @Test
+    void theVersionAloneIsPrintedWithoutTheTreeAsPicocliPrintsIt() {
+        StringWriter picocli = new StringWriter();
+        fullTree().printVersionHelp(new PrintWriter(picocli, true));
+
+        for (String option : new String[] {"--version", "-V"}) {
+            StringWriter out = new StringWriter();
+            int code = LocalDbCli.run(new String[] {option}, Map.of(LocalDbHome.ENV, "/nonexistent"), "/nonexistent",
+                    new PrintWriter(out), new PrintWriter(new StringWriter()));
+            assertThat(code).isZero();
+            assertThat(out.toString()).as(option).isEqualTo(picocli.toString()).startsWith("localdb ");
+        }
+        assertThat(LocalDbCli.asksForTheVersionOnly(new String[] {"--version", "--verbose"})).as("more than the version: picocli's").isFalse();
+    }
+
     private static CommandLine fullTree() {
         PrintWriter quiet = new PrintWriter(new StringWriter());
         return LocalDbCli.commandLine(Map.of(LocalDbHome.ENV, "/nonexistent"), "/nonexistent", quiet, quiet);

@@ -19,16 +19,10 @@ import picocli.CommandLine.Spec;
                 "bash: source <(localdb completion bash)    zsh: source <(localdb completion zsh)"})
 public final class CompletionCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<shell>", completionCandidates = Shells.class, description = "bash or zsh.")
     String shell;

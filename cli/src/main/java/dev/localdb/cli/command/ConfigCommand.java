@@ -17,20 +17,14 @@ import picocli.CommandLine.Spec;
                 "Settings are read from $LOCALDB_HOME/config.json; see docs/CONFIG.md."})
 public final class ConfigCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    VerboseOption verbose;
-
     /** Accepted like everywhere; the output is plain text anyway. */
-    @Mixin
-    NoColorOption color;
-
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 

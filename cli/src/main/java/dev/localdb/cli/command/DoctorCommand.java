@@ -20,18 +20,12 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 no problem found (info lines do not count), 1 at least one problem."})
 public final class DoctorCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -47,7 +41,7 @@ public final class DoctorCommand implements Callable<Integer> {
         if (json) {
             DoctorOutput.json(checks, out);
         } else {
-            DoctorOutput.text(checks, color.style(wiring.env()), out);
+            DoctorOutput.text(checks, common.style(wiring.env()), out);
         }
         return DoctorOutput.problems(checks) == 0 ? ExitCode.OK : ExitCode.PROBLEMS_FOUND;
     }

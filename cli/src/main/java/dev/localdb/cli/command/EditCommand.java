@@ -37,18 +37,12 @@ import picocli.CommandLine.Spec;
         + " Only what is given changes.")
 public final class EditCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
@@ -114,7 +108,7 @@ public final class EditCommand implements Callable<Integer> {
             forgotten = wiring.allocator().forget(name);
         }
         wiring.catalog().update(changed);
-        out.println(color.style(wiring.env()).success("Changed " + name + ": " + String.join("; ", changes) + "."));
+        out.println(common.style(wiring.env()).success("Changed " + name + ": " + String.join("; ", changes) + "."));
         forgotten.ifPresent(a -> out.println("Forgot the remembered " + NamedPortsText.phrase(a.port(), a.namedPorts())
                 + (a.isHeld() ? " (reserved until now)" : "") + ": the next start or 'localdb port " + name + "' uses the new settings."));
         // On demand applies at once (the proxy reads it within 250 ms, and only ever starts a stopped project).

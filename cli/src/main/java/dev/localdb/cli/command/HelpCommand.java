@@ -18,13 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "help", helpCommand = true, description = "Show the help of a command, e.g. 'localdb help stop'; without one, the list of commands.")
 public final class HelpCommand implements Callable<Integer>, CommandLine.IHelpCommandInitializable2 {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Parameters(paramLabel = "<command>", arity = "0..1", description = "The command to show the help of.")
     String command;

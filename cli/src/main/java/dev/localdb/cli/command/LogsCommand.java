@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "logs", description = "Show the project's server log.")
 public final class LogsCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private static final int TAIL_BLOCK = 8192;
     private static final long FOLLOW_INTERVAL_MS = 200;
@@ -37,12 +37,6 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;

@@ -30,18 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "new", description = "Create a project. Without --command it runs the embedded LocalDB server.")
 public final class NewCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name: 1-64 of a-z 0-9 . _ - (starting with a letter or digit).")
     String project;
@@ -79,7 +73,7 @@ public final class NewCommand implements Callable<Integer> {
                 workingDirectory, Instant.now(), named, onDemand));
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        out.println(color.style(wiring.env()).success("Created project " + name + " in " + wiring.home().project(name)
+        out.println(common.style(wiring.env()).success("Created project " + name + " in " + wiring.home().project(name)
                 + (created.usesEmbeddedServer() ? " (embedded LocalDB server)" : " (command: " + created.command().get() + ")") + "."));
         chosen.flatMap(DevServerCommand::note).ifPresent(note -> (chosen.get().warning() ? err : out).println(
                 (chosen.get().warning() ? "warning: " : "") + note));

@@ -24,18 +24,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "open", description = "Open the running project in the browser.")
 public final class OpenCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;

@@ -21,18 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "port", description = "Reserve a port for the project (or print the one it holds). Prints only the number.")
 public final class PortCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name: 1-64 of a-z 0-9 . _ - (starting with a letter or digit).")
     String project;
@@ -54,7 +48,7 @@ public final class PortCommand implements Callable<Integer> {
         // The project's named ports are reserved with it (all or none), but only the main port is printed.
         AllocationResult result = wiring.lifecycle().reserve(name, List.of());
         spec.commandLine().getOut().println(result.allocation().port());
-        if (verbose.enabled()) {
+        if (common.verbose()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.rule());
         }
         return ExitCode.OK;
@@ -64,7 +58,7 @@ public final class PortCommand implements Callable<Integer> {
     private int printNamedPort(ProjectName name, PortName wanted) {
         AllocationResult result = wiring.lifecycle().reserveNamed(name, wanted);
         spec.commandLine().getOut().println(result.allocation().namedPorts().get(wanted));
-        if (verbose.enabled()) {
+        if (common.verbose()) {
             spec.commandLine().getErr().println("chosen by rule: " + result.namedRules().get(wanted));
         }
         return ExitCode.OK;

@@ -17,18 +17,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "ports", description = "List every allocation: project, port, state (active / reserved / released / stale), PID, since when.")
 public final class PortsCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
@@ -46,7 +40,7 @@ public final class PortsCommand implements Callable<Integer> {
         OptionalInt cleaned = cleanup ? OptionalInt.of(wiring.allocator().cleanup()) : OptionalInt.empty();
         if (cleanup) {
             int files = wiring.lifecycle().removeLeftoverServerFiles();
-            if (files > 0 && verbose.enabled()) {
+            if (files > 0 && common.verbose()) {
                 spec.commandLine().getErr().println("Removed " + files + " server.json file(s) left by servers that are gone.");
             }
         }
@@ -55,7 +49,7 @@ public final class PortsCommand implements Callable<Integer> {
             PortsJson.write(view, cleaned, out);
         } else {
             cleaned.ifPresent(n -> out.println("Cleaned " + n + " stale allocation(s)"));
-            PortsTable.write(view, out, color.style(wiring.env()));
+            PortsTable.write(view, out, common.style(wiring.env()));
         }
         return ExitCode.OK;
     }

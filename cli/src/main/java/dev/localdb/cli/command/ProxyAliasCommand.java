@@ -19,13 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "alias", description = "Route NAME.localhost to a port localdb does not manage; --remove takes the name away.")
 public final class ProxyAliasCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

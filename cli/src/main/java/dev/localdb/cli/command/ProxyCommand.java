@@ -12,13 +12,7 @@ import picocli.CommandLine.Spec;
                 ProxyTrustCommand.class, ProxyUntrustCommand.class, ProxyServeCommand.class})
 public final class ProxyCommand implements Runnable {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

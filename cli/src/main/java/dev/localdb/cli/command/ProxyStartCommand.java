@@ -13,13 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "start", description = "Start the name proxy (nothing happens when it runs already).")
 public final class ProxyStartCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

@@ -24,13 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = "Show whether the name proxy runs, its ports and every name it routes.")
 public final class ProxyStatusCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

@@ -14,13 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stop", description = "Stop the name proxy (the projects keep running on their ports).")
 public final class ProxyStopCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

@@ -17,13 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trust", description = "Trust the proxy's local CA in this OS's browser stores (NSS, system store, keychain).")
 public final class ProxyTrustCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

@@ -12,13 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "untrust", description = "Remove the proxy's local CA from the stores 'proxy trust' put it in.")
 public final class ProxyUntrustCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
+    CommonOptions common;
 
     @Spec
     CommandSpec spec;

@@ -18,18 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "release", description = "Free the project's port. The project remembers it and gets it again when it is free.")
 public final class ReleaseCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
@@ -50,7 +44,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         Optional<Allocation> released = wiring.allocator().releaseIdle(name);
         var out = spec.commandLine().getOut();
         if (released.isPresent()) {
-            out.println(color.style(wiring.env()).success("Released " + NamedPortsText.phrase(released.get().port(), released.get().namedPorts())
+            out.println(common.style(wiring.env()).success("Released " + NamedPortsText.phrase(released.get().port(), released.get().namedPorts())
                     + " of " + name + " (remembered for next time)."));
         } else {
             out.println("Project " + name + " holds no port; nothing to release.");
@@ -62,7 +56,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         Optional<Allocation> forgotten = wiring.allocator().forget(name);
         var out = spec.commandLine().getOut();
         if (forgotten.isPresent()) {
-            out.println(color.style(wiring.env()).success("Forgot " + name + ": " + NamedPortsText.phrase(forgotten.get().port(),
+            out.println(common.style(wiring.env()).success("Forgot " + name + ": " + NamedPortsText.phrase(forgotten.get().port(),
                     forgotten.get().namedPorts()) + (forgotten.get().isHeld() ? " released and" : "") + " no longer remembered."));
         } else {
             out.println("Project " + name + " has no registry entry; nothing to forget.");

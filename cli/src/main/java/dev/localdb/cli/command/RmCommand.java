@@ -35,18 +35,12 @@ import picocli.CommandLine.Spec;
                 "Its data is kept in $LOCALDB_HOME/removed/<project>/ unless --purge."})
 public final class RmCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
@@ -80,7 +74,7 @@ public final class RmCommand implements Callable<Integer> {
         if (status.state() != ProjectStatus.State.STOPPED) {
             StopResult result = wiring.lifecycle().stop(name, grace);
             if (!result.outcome().ended()) {
-                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)
+                spec.commandLine().getErr().println(common.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)
                         + " Nothing was removed."));
                 return ExitCode.FAILURE;
             }
@@ -102,7 +96,7 @@ public final class RmCommand implements Callable<Integer> {
         stopped.ifPresent(s -> done.append(' ').append(s).append(','));
         done.append(forgotten.map(a -> " forgot " + NamedPortsText.phrase(a.port(), a.namedPorts()) + ",").orElse(""));
         done.append(removal.isPresent() ? " deleted its folder " + wiring.home().project(name) + "." : " it had no folder (only its ports).");
-        out.println(color.style(wiring.env()).success(done.toString()));
+        out.println(common.style(wiring.env()).success(done.toString()));
         removal.ifPresent(r -> out.println(r.keptData()
                 .map(kept -> "Its data is kept in " + kept + " (a new " + name + " starts with none; delete the folder when you no longer need it).")
                 .orElse(purge && r.hadData() ? "Its data was deleted." : "It had no data" + (purge ? "." : " to keep."))));

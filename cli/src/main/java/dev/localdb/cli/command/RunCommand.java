@@ -38,19 +38,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = "Run a command in the foreground with the project's port in PORT; release the port when it exits.")
 public final class RunCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(index = "0", paramLabel = "<project>", description = "Project name.")
     String project;

@@ -31,18 +31,12 @@ import picocli.CommandLine.Spec;
                 + " An unknown name is refused (create it with 'localdb new' or --create).")
 public final class StartCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", description = "Project name.")
     String project;
@@ -97,7 +91,7 @@ public final class StartCommand implements Callable<Integer> {
             out.println(UsualPortTaken.line(name, taken, result.port()));
         }
         // Always a ✓ (scripts and tests look for it); green on a terminal.
-        out.println(color.style(wiring.env()).green("✓ Project \"" + name + "\" started"));
+        out.println(common.style(wiring.env()).green("✓ Project \"" + name + "\" started"));
         out.println("  URL: " + result.url());
         printNamedPorts(result, out);
         printNameUrl(name, out);

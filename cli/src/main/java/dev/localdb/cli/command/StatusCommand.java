@@ -19,18 +19,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = "Show projects: state (running / stopped / crashed), port, URL, PID, uptime.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", arity = "0..1", description = "Only this project.")
     String project;
@@ -57,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json) {
             StatusOutput.json(statuses, out, proxyPort);
         } else {
-            StatusOutput.table(statuses, Instant.now(), out, color.style(wiring.env()), proxyPort);
+            StatusOutput.table(statuses, Instant.now(), out, common.style(wiring.env()), proxyPort);
         }
         return ExitCode.OK;
     }

@@ -25,18 +25,12 @@ import picocli.CommandLine.Spec;
                 + " Their ports are released but remembered.")
 public final class StopCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    NoColorOption color;
 
     @Parameters(paramLabel = "<project>", arity = "0..*", description = "Project names (one or more).")
     List<String> projects;
@@ -73,9 +67,9 @@ public final class StopCommand implements Callable<Integer> {
         int exitCode = ExitCode.OK;
         for (StopResult result : results) {
             if (result.outcome().ended()) {
-                out.println(styled(result, grace, color.style(wiring.env())));
+                out.println(styled(result, grace, common.style(wiring.env())));
             } else {
-                spec.commandLine().getErr().println(color.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)));
+                spec.commandLine().getErr().println(common.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)));
                 exitCode = ExitCode.FAILURE;
             }
         }

@@ -20,20 +20,14 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 answered, 2 the port is not a number from 1 to 65535, 4 the registry cannot be read safely."})
 public final class WhyCommand implements Callable<Integer> {
     @Mixin
-    HelpOption help;
+    CommonOptions common;
 
     private final Wiring wiring;
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    VerboseOption verbose;
-
     /** Accepted like everywhere; the answer is plain text either way. */
-    @Mixin
-    NoColorOption color;
-
     @Parameters(paramLabel = "<port>", description = "A TCP port, 1-65535.")
     String port;
 

@@ -236,11 +236,16 @@ public final class LocalDbArchitecture {
     public ArchRule commandsParseCallOneServiceAndPrint() {
         DescribedPredicate<JavaClass> notYetThin = DescribedPredicate.describe("not yet thin (COMMANDS_NOT_YET_THIN)",
                 type -> COMMANDS_NOT_YET_THIN.contains(topLevelSimpleName(type)));
+        // The home's layout and the resolved settings are values Wiring hands out; they do no work of their own.
+        Set<String> values = Set.of(root + ".adapters.storage.LocalDbHome", root + ".adapters.storage.config.Configuration");
+        DescribedPredicate<JavaClass> settingValues = DescribedPredicate.describe("the home layout or settings values",
+                type -> values.contains(type.getName().replaceFirst("\\$.*", "")));
         return noClasses().that().resideInAPackage(layer("cli.command"))
                 .and(DescribedPredicate.not(notYetThin))
                 .should().dependOnClassesThat(resideInAnyPackage("java.nio.file..", layer("adapters"))
+                        .and(DescribedPredicate.not(settingValues))
                         .or(belongToAnyOf(ProcessBuilder.class))
-                        .as("touch files (java.nio.file), start processes (ProcessBuilder) or name an adapter"))
+                        .as("touch files (java.nio.file), start processes (ProcessBuilder) or name an adapter (LocalDbHome and Configuration, plain values, aside)"))
                 .because("a command parses, calls one service and prints; the service or port behind it does the work")
                 .allowEmptyShould(false);
     }
