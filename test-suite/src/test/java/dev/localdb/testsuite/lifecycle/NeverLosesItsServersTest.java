@@ -1,6 +1,7 @@
 package dev.localdb.testsuite.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localdb.testsuite.support.LocalDbRunner;
@@ -51,6 +52,9 @@ class NeverLosesItsServersTest {
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"TERM", "HUP"})
     void aSignalToRunReachesTheCommandAndThePortIsReleasedOnlyAfterItHasGone(String signal) throws Exception {
+        // Under nohup the whole build ignores hangups, and so does every 'localdb run' it starts, as
+        // nohup asks: a HUP then reaches nothing, by the caller's choice (issue #16, item 7).
+        assumeFalse(signal.equals("HUP") && Processes.selfIgnores(1), "SIGHUP is ignored by this build (nohup), and so by 'localdb run'");
         // The command takes its time to end after the signal, as real servers do; it listens on PORT.
         Path marker = sandbox.scratch().resolve("got-signal");
         String server = "import http.server, os, signal, time\n"

@@ -28,6 +28,21 @@ public final class Processes {
     }
 
     /**
+     * Whether this JVM ignores the signal (by number: 1 is HUP, 2 INT, 3 QUIT), as it does when the
+     * build was started under nohup (HUP) or as {@code cmd &} by a shell without job control (INT,
+     * QUIT). An ignored signal stays ignored across exec, so every process a test starts has it too.
+     */
+    public static boolean selfIgnores(int signal) {
+        try {
+            String mask = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("SigIgn:"))
+                    .findFirst().orElseThrow().substring("SigIgn:".length()).trim();
+            return (Long.parseUnsignedLong(mask, 16) & (1L << (signal - 1))) != 0;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /**
      * Every running process started with {@code LOCALDB_HOME=home}: the CLI puts it in the
      * environment of every server it starts, and children inherit it, so this finds whatever a
      * test's localdb left running (and nothing of other tests, which have other homes).
