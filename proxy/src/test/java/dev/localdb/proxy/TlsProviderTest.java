@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy ships BoringSSL for Linux x86-64 (proxy/pom.xml); there its handshakes must not fall
- * back to the JDK's TLS unnoticed (a tenth of the handshakes per second: docs/BENCHMARKS.md).
+ * back to the JDK's TLS unnoticed (far fewer handshakes per second: docs/BENCHMARKS.md).
  */
 class TlsProviderTest {
     @TempDir
