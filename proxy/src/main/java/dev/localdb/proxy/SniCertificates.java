@@ -30,7 +30,7 @@ final class SniCertificates implements Mapping<String, SslContext> {
 
     /**
      * BoringSSL (netty-tcnative) when its native library loads, else the JDK's TLS. The same
-     * protocols, ciphers and ALPN either way; BoringSSL does a handshake in a fraction of the CPU.
+     * protocols, ciphers and ALPN either way; BoringSSL makes far more handshakes per second.
      */
     static final SslProvider PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
 
