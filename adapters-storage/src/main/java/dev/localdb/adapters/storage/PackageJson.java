@@ -1,11 +1,7 @@
 package dev.localdb.adapters.storage;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.localdb.domain.project.DevServerCommand.PackageManager;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,7 +16,6 @@ import java.util.Optional;
  */
 public record PackageJson(Path file, Optional<String> devScript, PackageManager manager) {
     private static final int MAX_BYTES = 1024 * 1024;
-    private static final JsonFactory JSON = new JsonFactory();
 
     /** Empty when the folder has no package.json (a plain file, not a link elsewhere). */
     public static Optional<PackageJson> in(Path dir) {
@@ -32,11 +27,7 @@ public record PackageJson(Path file, Optional<String> devScript, PackageManager 
     }
 
     private static Optional<String> devScriptOf(Path file) {
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
-             JsonParser parser = JSON.createParser(in.readNBytes(MAX_BYTES))) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
+        return SmallJsonFile.read(file, MAX_BYTES, parser -> {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -54,9 +45,7 @@ public record PackageJson(Path file, Optional<String> devScript, PackageManager 
                 parser.skipChildren();
             }
             return Optional.empty();
-        } catch (IOException unreadable) {
-            return Optional.empty();
-        }
+        });
     }
 
     private static PackageManager managerOf(Path dir) {
