@@ -24,7 +24,6 @@ import java.util.Set;
  */
 public final class PrivateFiles {
     private static final String TEMP_SUFFIX = ".tmp";
-    private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * NIO copies every read and write through a direct buffer as large as it, and keeps one per
      * thread; with a thread per connection (the server), whole-file writes of 1 MiB documents
@@ -142,8 +141,16 @@ public final class PrivateFiles {
     /** Random hex for names nobody else picks, e.g. temporary and staging files. */
     public static String randomHex(int bytes) {
         byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
+        Random.SOURCE.nextBytes(raw);
         return HexFormat.of().formatHex(raw);
+    }
+
+    /**
+     * Made on first use, not with the class: seeding a SecureRandom costs ~11 ms of a cold JVM, and
+     * the registry's own writes (the path every `port` and test reservation takes) never need it.
+     */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 
     private static FileAttribute<?>[] directoryAttributes(Path near) {

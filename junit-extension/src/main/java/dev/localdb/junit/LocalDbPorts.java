@@ -17,6 +17,7 @@ import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.PortProbe;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.RegistryStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * read at every reservation, so a test gets a port from the ranges {@code localdb start} would use.
  */
 final class LocalDbPorts {
-    private static final Map<LocalDbHome, LocalDbPorts> BY_HOME = new ConcurrentHashMap<>();
+    /*
+     * Keyed by the home's folder, not by the LocalDbHome record: a record's generated hashCode
+     * bootstraps java.lang.runtime.ObjectMethods, about 10 ms of a test JVM's first reservation
+     * (docs/BENCHMARKS.md, issue #15). For the same reason no map is keyed by AllocationSettings.
+     */
+    private static final Map<Path, LocalDbPorts> BY_HOME = new ConcurrentHashMap<>();
 
     private final RegistryStore store;
     private final PortProbe probe;
     private final ProcessInspector inspector;
     private final ProcessIdentity self;
     private final LocalDbHome home;
-    private final Map<AllocationSettings, PortAllocator> allocators = new ConcurrentHashMap<>();
     private volatile boolean leftoversForgotten;
 
     private LocalDbPorts(LocalDbHome home) {
@@ -56,7 +61,7 @@ final class LocalDbPorts {
     }
 
     static LocalDbPorts at(LocalDbHome home) {
-        return BY_HOME.computeIfAbsent(home, LocalDbPorts::new);
+        return BY_HOME.computeIfAbsent(home.root(), root -> new LocalDbPorts(home));
     }
 
     /**
@@ -97,8 +102,9 @@ final class LocalDbPorts {
         return ConfigLoader.load(System.getenv(), home.configFile(), EphemeralPortRange.read()).allocation();
     }
 
+    /** A few fields and the standard strategy list: cheaper to build per call than to look up by settings. */
     private PortAllocator allocator(AllocationSettings settings) {
-        return allocators.computeIfAbsent(settings, s -> new PortAllocator(store, probe, inspector, Clock.systemUTC(), s));
+        return new PortAllocator(store, probe, inspector, Clock.systemUTC(), settings);
     }
 
     private static void warn(String message) {

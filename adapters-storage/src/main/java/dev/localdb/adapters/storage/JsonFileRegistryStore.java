@@ -28,6 +28,8 @@ public final class JsonFileRegistryStore implements RegistryStore {
     private final RegistryLock lock;
     private final Consumer<String> warnings;
     private final RunningServers runningServers;
+    private final LastKnownRegistry lastKnown = new LastKnownRegistry();
+    private final RegistryEncoder encoder = new RegistryEncoder();
 
     /**
      * @param runtimeDir     where the registry lives; created (0700, with missing parents) on the first change
@@ -70,13 +72,14 @@ public final class JsonFileRegistryStore implements RegistryStore {
                 throw new IllegalStateException("A registry transaction must return a registry (the one it was given for no change).");
             }
             if (!outcome.registry().equals(current)) {
-                byte[] content = RegistryJson.encode(outcome.registry());
+                byte[] content = encoder.encode(outcome.registry());
                 requireWithinLimit(content, outcome.registry());
                 held.requireStillHeld();
                 io("write registry", files.data(), () -> {
                     RegistryWrites.replace(files, content);
                     return null;
                 });
+                lastKnown.remember(content, outcome.registry());
             }
             return outcome.result();
         }
@@ -132,16 +135,23 @@ public final class JsonFileRegistryStore implements RegistryStore {
 
     private Registry loadForUpdate() {
         try {
-            Optional<Parsed> parsed = RegistryFileReader.load(files.data());
-            if (parsed.isEmpty()) {
+            Optional<byte[]> bytes = RegistryFileReader.read(files.data());
+            if (bytes.isEmpty()) {
                 return Registry.EMPTY;
             }
-            int schema = parsed.get().schemaVersion();
+            Optional<Registry> unchanged = lastKnown.ifUnchanged(bytes.get());
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
+            Parsed parsed = RegistryParser.parse(bytes.get());
+            int schema = parsed.schemaVersion();
             if (schema > RegistryJson.SCHEMA_VERSION) {
                 throw new RegistryUnusableException("Registry " + files.data() + " was written by a newer localdb (schema "
                         + schema + "); upgrade localdb — it will not be overwritten.");
             }
-            return RegistryParser.toRegistry(parsed.get());
+            Registry registry = RegistryParser.toRegistry(parsed);
+            lastKnown.remember(bytes.get(), registry);
+            return registry;
         } catch (CorruptRegistryException e) {
             return DamagedRegistry.setAsideAndRebuild(files, e.reason(), runningServers, this::warn);
         }

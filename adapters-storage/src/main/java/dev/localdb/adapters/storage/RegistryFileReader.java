@@ -17,6 +17,12 @@ final class RegistryFileReader {
 
     /** Empty when there is no registry yet. */
     static Optional<RegistryParser.Parsed> load(Path data) throws CorruptRegistryException {
+        Optional<byte[]> bytes = read(data);
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(RegistryParser.parse(bytes.get()));
+    }
+
+    /** The file's bytes, after the same checks; empty when there is no registry yet. */
+    static Optional<byte[]> read(Path data) throws CorruptRegistryException {
         Optional<FileFacts> facts = io("inspect registry", data, () -> FileFacts.of(data));
         if (facts.isEmpty()) {
             return Optional.empty();
@@ -37,7 +43,7 @@ final class RegistryFileReader {
         if (bytes.length > RegistryJson.MAX_BYTES) {
             throw tooLarge();
         }
-        return Optional.of(RegistryParser.parse(bytes));
+        return Optional.of(bytes);
     }
 
     private static CorruptRegistryException tooLarge() {

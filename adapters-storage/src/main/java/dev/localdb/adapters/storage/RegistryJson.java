@@ -17,7 +17,10 @@ import dev.localdb.domain.model.Registry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,11 +78,7 @@ final class RegistryJson {
         List<Allocation> sorted = registry.list(); // in project order, as the file wants them
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + 192 * sorted.size());
         try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            json.setPrettyPrinter(prettyPrinter());
-            json.writeStartObject();
-            json.writeNumberField("schemaVersion", schemaOf(registry));
-            json.writeStringField("lastCleanup", registry.lastCleanup().map(UtcTimes::format).orElse(null));
-            json.writeArrayFieldStart("allocations");
+            writeHeader(json, registry);
             for (Allocation allocation : sorted) {
                 writeEntry(json, allocation);
             }
@@ -90,6 +89,60 @@ final class RegistryJson {
         }
         bytes.write('\n');
         return bytes.toByteArray();
+    }
+
+    /** What {@link #encode} writes after the last entry of a registry that has entries. */
+    static final byte[] TAIL = "\n  ]\n}\n".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * What {@link #encode} writes before the first entry of a registry that has entries: up to and
+     * including the {@code [} of {@code allocations}.
+     */
+    static byte[] header(Registry registry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            writeHeader(json, registry);
+            json.flush();
+            return bytes.toByteArray(); // closing the generator then appends "]}", which is not kept
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode the registry", e);
+        }
+    }
+
+    /**
+     * Each entry's bytes exactly as {@link #encode} writes it inside {@code allocations}, from the
+     * line break before its {@code {} to its {@code }}; in the file, entries are joined by ','. The
+     * entries are written at the depth they have in the file, so the indentation is the same.
+     */
+    static List<byte[]> entries(List<Allocation> allocations) {
+        List<byte[]> entries = new ArrayList<>(allocations.size());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(192 * allocations.size() + 32);
+        try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.setPrettyPrinter(prettyPrinter());
+            json.writeStartObject();
+            json.writeArrayFieldStart("allocations");
+            json.flush();
+            for (Allocation allocation : allocations) {
+                bytes.reset(); // the generator has flushed everything before this entry
+                writeEntry(json, allocation);
+                json.flush();
+                byte[] written = bytes.toByteArray();
+                // The separator the generator writes before every entry but the first is not part of the entry.
+                entries.add(written[0] == ',' ? Arrays.copyOfRange(written, 1, written.length) : written);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode the registry", e);
+        }
+        return entries;
+    }
+
+    /** Everything before the first entry, up to the '[' of allocations. */
+    private static void writeHeader(JsonGenerator json, Registry registry) throws IOException {
+        json.setPrettyPrinter(prettyPrinter());
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", schemaOf(registry));
+        json.writeStringField("lastCleanup", registry.lastCleanup().map(UtcTimes::format).orElse(null));
+        json.writeArrayFieldStart("allocations");
     }
 
     /** The lowest schema that describes the registry, so that older versions keep every file they can understand. */

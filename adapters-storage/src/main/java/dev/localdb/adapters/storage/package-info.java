@@ -25,7 +25,12 @@
  * {@link dev.localdb.adapters.storage.JsonFileRegistryStore} runs them under
  * {@link dev.localdb.adapters.storage.RegistryLock} and writes through
  * {@link dev.localdb.adapters.storage.RegistryWrites} (the durable replace of the {@code files}
- * module); a damaged file is set aside by {@link dev.localdb.adapters.storage.DamagedRegistry} and
+ * module). A process that changes the registry again and again (a test JVM, the proxy, the server)
+ * keeps two things between changes: {@link dev.localdb.adapters.storage.LastKnownRegistry}, the
+ * file's bytes as it last read or wrote them with their meaning, so an unchanged file (compared
+ * byte for byte under the lock) is not parsed again, and
+ * {@link dev.localdb.adapters.storage.RegistryEncoder}, which encodes only the entries that
+ * changed and writes exactly the bytes of {@code RegistryJson.encode}. A damaged file is set aside by {@link dev.localdb.adapters.storage.DamagedRegistry} and
  * rebuilt from {@link dev.localdb.adapters.storage.RunningServerFiles}. docs/REGISTRY_FORMAT.md is
  * the format; docs/BENCHMARKS.md has the figures that keep the streaming reader.
  */
