@@ -232,6 +232,22 @@ public final class Wiring {
         return serverEnv;
     }
 
+    // issue #16: services for the proxy commands
+    /** Adds and removes {@code proxy alias} names; a project's name is refused as an alias. */
+    public dev.localdb.cli.proxy.ProxyAliases proxyAliases() {
+        return new dev.localdb.cli.proxy.ProxyAliases(proxyFiles(), catalog());
+    }
+
+    /** Puts this home's CA in the browsers' stores and takes it out again. */
+    public dev.localdb.cli.proxy.LocalCaTrust localCaTrust() {
+        return new dev.localdb.cli.proxy.LocalCaTrust(caTrustStores(), proxyFiles().caDirectory(), home().root());
+    }
+
+    /** The proxy {@code proxy serve} runs in this process, with the configured ports and idle limit. */
+    public dev.localdb.cli.proxy.ForegroundProxy foregroundProxy() {
+        return new dev.localdb.cli.proxy.ForegroundProxy(configuration().proxy(), proxyFiles(), lifecycle(), proxyRoutes(), inspector());
+    }
+
     /** One-line warnings go to stderr; they never change the exit code. */
     public void warn(String message) {
         err.println("warning: " + message);

@@ -5,8 +5,6 @@ import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,13 +44,8 @@ public final class ProxyAliasCommand implements Callable<Integer> {
             if (port != null) {
                 throw new InvalidInputException("--remove takes only the name: 'localdb proxy alias " + alias + " --remove'.");
             }
-            boolean[] removed = {false};
-            wiring.proxyFiles().changeAliases(aliases -> {
-                Map<ProjectName, PortNumber> changed = new TreeMap<>(aliases);
-                removed[0] = changed.remove(alias) != null;
-                return changed;
-            });
-            spec.commandLine().getOut().println(removed[0] ? "Removed alias " + alias + ".localhost." : "No alias " + alias + ".localhost.");
+            boolean removed = wiring.proxyAliases().remove(alias);
+            spec.commandLine().getOut().println(removed ? "Removed alias " + alias + ".localhost." : "No alias " + alias + ".localhost.");
             return ExitCode.OK;
         }
         if (port == null) {
@@ -60,15 +53,7 @@ public final class ProxyAliasCommand implements Callable<Integer> {
                     + ".localhost to port 5432.");
         }
         PortNumber target = PortNumber.parse(port);
-        if (wiring.catalog().find(alias).isPresent()) {
-            throw new InvalidInputException("There is a project " + alias + ", and " + alias
-                    + ".localhost is its name: pick another name for the alias.");
-        }
-        wiring.proxyFiles().changeAliases(aliases -> {
-            Map<ProjectName, PortNumber> changed = new TreeMap<>(aliases);
-            changed.put(alias, target);
-            return changed;
-        });
+        wiring.proxyAliases().add(alias, target);
         spec.commandLine().getOut().println("Alias " + alias + ".localhost → port " + target + ".");
         return ExitCode.OK;
     }

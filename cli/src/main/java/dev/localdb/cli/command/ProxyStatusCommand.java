@@ -80,8 +80,8 @@ public final class ProxyStatusCommand implements Callable<Integer> {
             }
             g.writeNumberField("httpPort", status.httpPort());
             g.writeNumberField("httpsPort", status.httpsPort());
-            if (status.caCertificate().isPresent()) {
-                g.writeStringField("caCertificate", status.caCertificate().get().toAbsolutePath().toString());
+            if (status.caCertificatePath().isPresent()) {
+                g.writeStringField("caCertificate", status.caCertificatePath().get());
             } else {
                 g.writeNullField("caCertificate");
             }

@@ -1,11 +1,8 @@
 package dev.localdb.cli.command;
 
-import dev.localdb.adapters.os.CaTrustStores;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
-import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.proxy.CaCertificate;
-import java.nio.file.Path;
+import dev.localdb.cli.proxy.LocalCaTrust;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,21 +30,16 @@ public final class ProxyTrustCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path caDirectory = wiring.proxyFiles().caDirectory();
-        Path certificate;
-        try {
-            certificate = CaCertificate.loadOrCreate(caDirectory);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(e.getMessage() + " (check that folder's owner and permissions, or delete it to make a new CA)");
-        }
-        spec.commandLine().getOut().println("The local CA of " + wiring.home().root() + ": " + certificate);
-        return report(spec, wiring.caTrustStores().trust(certificate, stores.chosen()));
+        LocalCaTrust trust = wiring.localCaTrust();
+        LocalCaTrust.LocalCa ca = trust.loadOrCreate();
+        spec.commandLine().getOut().println(ca.describe());
+        return report(spec, trust.trust(ca, stores.chosen()));
     }
 
     /** One line per store on stdout, failures on stderr; exit 1 when a store could not be changed. */
-    static int report(CommandSpec spec, List<CaTrustStores.Outcome> outcomes) {
+    static int report(CommandSpec spec, List<LocalCaTrust.Outcome> outcomes) {
         boolean failed = false;
-        for (CaTrustStores.Outcome outcome : outcomes) {
+        for (LocalCaTrust.Outcome outcome : outcomes) {
             if (outcome.failed()) {
                 spec.commandLine().getErr().println("error: " + outcome.text());
                 failed = true;

@@ -1,7 +1,6 @@
 package dev.localdb.cli.command;
 
 import dev.localdb.cli.Wiring;
-import dev.localdb.proxy.CaCertificate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +27,6 @@ public final class ProxyUntrustCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The file only names the CA (its entries are found by nickname): untrust never makes one.
-        return ProxyTrustCommand.report(spec, wiring.caTrustStores()
-                .untrust(CaCertificate.file(wiring.proxyFiles().caDirectory()), stores.chosen()));
+        return ProxyTrustCommand.report(spec, wiring.localCaTrust().untrust(stores.chosen()));
     }
 }

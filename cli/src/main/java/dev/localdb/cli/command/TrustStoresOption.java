@@ -1,6 +1,6 @@
 package dev.localdb.cli.command;
 
-import dev.localdb.adapters.os.CaTrustStores;
+import dev.localdb.cli.proxy.LocalCaTrust;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 public final class TrustStoresOption {
     @Option(names = "--store", split = ",", paramLabel = "STORE",
             description = "Only these stores: nss (Chromium, Firefox), system (the OS's store). Default: both.")
-    List<CaTrustStores.Store> stores;
+    List<LocalCaTrust.Store> stores;
 
-    Set<CaTrustStores.Store> chosen() {
-        return stores == null || stores.isEmpty() ? EnumSet.allOf(CaTrustStores.Store.class) : EnumSet.copyOf(stores);
+    Set<LocalCaTrust.Store> chosen() {
+        return stores == null || stores.isEmpty() ? EnumSet.allOf(LocalCaTrust.Store.class) : EnumSet.copyOf(stores);
     }
 }

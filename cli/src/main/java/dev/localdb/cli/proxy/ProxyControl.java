@@ -47,6 +47,11 @@ public final class ProxyControl {
         public boolean running() {
             return process.isPresent();
         }
+
+        /** The CA's file as an absolute path, as the commands print it (they do not handle files). */
+        public Optional<String> caCertificatePath() {
+            return caCertificate.map(file -> file.toAbsolutePath().toString());
+        }
     }
 
     public Status status() {
