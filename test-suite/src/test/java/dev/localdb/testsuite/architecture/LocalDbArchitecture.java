@@ -47,9 +47,8 @@ public final class LocalDbArchitecture {
      * finished for them). The list may only shrink: a new command is thin from the start.
      */
     static final Set<String> COMMANDS_NOT_YET_THIN = Set.of(
-            "BrowserLink", "EditCommand", "LogsCommand", "NewCommand", "ProxyAliasCommand", "ProxyServeCommand",
-            "ProxyStatusCommand", "ProxyTrustCommand", "ProxyUntrustCommand", "RmCommand", "RunCommand",
-            "SignalForwarding", "TrustStoresOption");
+            "ProxyAliasCommand", "ProxyServeCommand", "ProxyStatusCommand", "ProxyTrustCommand", "ProxyUntrustCommand",
+            "RunCommand", "SignalForwarding", "TrustStoresOption");
 
     private final String root;
 
