@@ -4,7 +4,9 @@ import dev.localdb.adapters.os.CaTrustStores;
 import dev.localdb.adapters.os.DetachedServerLauncher;
 import dev.localdb.adapters.os.ExternalCommands;
 import dev.localdb.adapters.os.HostPlatform;
+import dev.localdb.adapters.os.ServerLogFiles;
 import dev.localdb.adapters.os.SocketPortProbe;
+import dev.localdb.adapters.storage.FileSystemWorkingDirectories;
 import dev.localdb.adapters.storage.JsonFileRegistryStore;
 import dev.localdb.adapters.storage.JsonProjectCatalog;
 import dev.localdb.adapters.storage.LocalDbHome;
@@ -12,6 +14,7 @@ import dev.localdb.adapters.storage.ProxyFiles;
 import dev.localdb.adapters.storage.RunningServerFiles;
 import dev.localdb.adapters.storage.StaleServerFiles;
 import dev.localdb.adapters.storage.config.Configuration;
+import dev.localdb.cli.dashboard.BrowserLink;
 import dev.localdb.cli.dashboard.DashboardControl;
 import dev.localdb.cli.output.StatusOutput;
 import dev.localdb.cli.proxy.CachedRoutes;
@@ -26,8 +29,11 @@ import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.ProjectCatalog;
 import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RouteSource;
+import dev.localdb.domain.port.ServerLogs;
+import dev.localdb.domain.project.DevServerCommands;
 import dev.localdb.domain.project.Pause;
 import dev.localdb.domain.project.ProjectLifecycle;
+import dev.localdb.domain.project.ProjectRemoval;
 import dev.localdb.domain.project.ProjectStatus;
 import dev.localdb.server.ProjectState;
 import dev.localdb.server.ProjectSummary;
@@ -147,6 +153,27 @@ public final class Wiring {
                     inspector(), probe(), Clock.systemUTC(), Pause.sleeping(), leftoverServerFiles());
         }
         return lifecycle;
+    }
+
+    // issue #16: services for rm, logs, new, edit, open
+    /** {@code localdb rm}: stop, forget the ports, remove the project, delete its log and its browser page. */
+    public ProjectRemoval removal() {
+        return new ProjectRemoval(lifecycle(), allocator(), catalog(), serverLogs(), browserLink()::forgetPage);
+    }
+
+    /** The servers' logs in the runtime folder, as the launcher writes them. */
+    public ServerLogs serverLogs() {
+        return new ServerLogFiles(home().runtime());
+    }
+
+    /** What {@code new} and {@code edit} make of --command and --dir, from this machine's folders. */
+    public DevServerCommands devServerCommands() {
+        return new DevServerCommands(new FileSystemWorkingDirectories());
+    }
+
+    /** What {@code start} and {@code open} give the browser: the dashboard's control link, or the plain URL. */
+    public BrowserLink browserLink() {
+        return new BrowserLink(home());
     }
 
     /** The server.json files killed servers leave behind; doctor reports them, stop and ports --cleanup remove them. */

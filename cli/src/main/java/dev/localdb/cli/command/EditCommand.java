@@ -1,6 +1,5 @@
 package dev.localdb.cli.command;
 
-import dev.localdb.adapters.storage.PackageJson;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.NamedPortsText;
@@ -12,9 +11,9 @@ import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.DevServerCommand;
+import dev.localdb.domain.project.DevServerCommands;
 import dev.localdb.domain.project.ProjectStatus;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,13 +77,12 @@ public final class EditCommand implements Callable<Integer> {
         }
         // Every value is checked, as new checks it, before anything is looked up or written.
         Optional<PortNumber> newPort = Optional.ofNullable(port).map(PortNumber::parse);
-        Optional<String> newDir = Optional.ofNullable(dir).map(NewCommand::existingDirectory);
+        DevServerCommands commands = wiring.devServerCommands();
+        Optional<String> newDir = Optional.ofNullable(dir).map(commands::existingDirectory);
         Optional<List<PortName>> newNames = Optional.ofNullable(portNames).map(names -> names.stream().map(PortName::of).toList());
         ProjectConfig current = wiring.catalog().find(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
-        // A new command is fitted to its framework as 'new' fits it ('npx vite' gets --port "$PORT" --strictPort).
         Optional<String> workingDirectory = newDir.or(current::workingDirectory);
-        Optional<DevServerCommand> fitted = Optional.ofNullable(command).map(given -> DevServerCommand.fromCommand(given,
-                workingDirectory.flatMap(d -> PackageJson.in(Path.of(d))).flatMap(PackageJson::devScript)));
+        Optional<DevServerCommand> fitted = commands.forChangedCommand(Optional.ofNullable(command), workingDirectory);
         ProjectConfig changed = new ProjectConfig(name, newPort.or(current::preferredPort),
                 fitted.map(DevServerCommand::command).or(current::command), workingDirectory, current.createdAt(),
                 newNames.orElse(current.portNames()), onDemand == null ? current.onDemand() : onDemand);

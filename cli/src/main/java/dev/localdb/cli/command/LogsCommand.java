@@ -4,19 +4,11 @@ import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.ProjectName;
+import dev.localdb.domain.port.ServerLogs;
 import dev.localdb.domain.project.ProjectStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +23,6 @@ public final class LogsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    private static final int TAIL_BLOCK = 8192;
     private static final long FOLLOW_INTERVAL_MS = 200;
     private final Wiring wiring;
 
@@ -53,11 +44,11 @@ public final class LogsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         ProjectName name = ProjectName.of(project);
-        Path log = wiring.home().runtime().resolve(name.value() + ".log");
+        ServerLogs logs = wiring.serverLogs();
         Optional<ProjectStatus> status = wiring.lifecycle().status(name);
-        boolean written = Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS);
+        boolean written = logs.exists(name);
         if (!written && status.isEmpty()) {
             throw wiring.lifecycle().unknown(name);
         }
@@ -73,107 +64,23 @@ public final class LogsCommand implements Callable<Integer> {
                     + "'). Ctrl-C stops waiting.");
             spec.commandLine().getErr().flush();
         }
-        while (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+        while (!logs.exists(name)) {
             Thread.sleep(FOLLOW_INTERVAL_MS);
         }
-        var out = spec.commandLine().getOut();
-        Object followed = fileKey(log);
-        SeekableByteChannel channel = Files.newByteChannel(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        try {
-            if (tail != null) {
-                channel.position(startOfLastLines(channel, tail));
-            }
-            copy(Channels.newInputStream(channel), out);
+        PrintWriter out = spec.commandLine().getOut();
+        try (ServerLogs.Reading reading = logs.open(name, tail == null ? OptionalInt.empty() : OptionalInt.of(tail))) {
+            print(reading.read(), out);
             while (follow) {
                 Thread.sleep(FOLLOW_INTERVAL_MS);
-                if (channel.size() < channel.position()) {
-                    channel.position(0); // the log was truncated: start over
-                }
-                copy(Channels.newInputStream(channel), out);
-                Object now = fileKey(log);
-                if (now != null && !now.equals(followed)) {
-                    // Rotated (logs.maxBytes): the old file is complete once renamed; read its rest, then go on with the new one.
-                    copy(Channels.newInputStream(channel), out);
-                    channel.close();
-                    copyRotatedInBetween(log.resolveSibling(log.getFileName() + ".1"), followed, out);
-                    followed = now;
-                    channel = Files.newByteChannel(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                    copy(Channels.newInputStream(channel), out);
-                }
+                print(reading.read(), out);
             }
-        } finally {
-            channel.close();
         }
         return ExitCode.OK;
     }
 
-    /**
-     * Two rotations since the last look: the file that came between ours and the new log is now
-     * {@code <log>.1}; it is complete, so print it whole. (Three or more within one interval have
-     * already dropped a file from the disk; at the smallest cap that takes 300 KB/s of output.)
-     */
-    private static void copyRotatedInBetween(Path rotated, Object followed, java.io.PrintWriter out) throws IOException {
-        Object key = fileKey(rotated);
-        if (key == null || key.equals(followed)) {
-            return;
-        }
-        try (SeekableByteChannel between = Files.newByteChannel(rotated, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            copy(Channels.newInputStream(between), out);
-        } catch (IOException e) {
-            // rotated away once more meanwhile: nothing left to print
-        }
-    }
-
-    /** The log's inode (null while a rotation has not yet created the new one). */
-    private static Object fileKey(Path log) {
-        try {
-            return Files.readAttributes(log, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Where the last {@code lines} lines begin, found by reading backwards in blocks, so that a
-     * long log is not read whole. A last line without its newline counts as a line.
-     */
-    static long startOfLastLines(SeekableByteChannel channel, int lines) throws IOException {
-        long size = channel.size();
-        if (lines == 0) {
-            return size;
-        }
-        ByteBuffer block = ByteBuffer.allocate(TAIL_BLOCK);
-        int newlines = 0;
-        long end = size;
-        boolean first = true;
-        while (end > 0) {
-            long start = Math.max(0, end - TAIL_BLOCK);
-            block.clear().limit((int) (end - start));
-            channel.position(start);
-            while (block.hasRemaining() && channel.read(block) >= 0) {
-                // read the whole block
-            }
-            for (int i = block.position() - 1; i >= 0; i--) {
-                if (block.get(i) != '\n') {
-                    continue;
-                }
-                if (first && start + i == size - 1) {
-                    continue; // the newline that ends the last line
-                }
-                if (++newlines == lines) {
-                    return start + i + 1;
-                }
-            }
-            first = false;
-            end = start;
-        }
-        return ExitCode.OK;
-    }
-
-    private static void copy(InputStream in, java.io.PrintWriter out) throws IOException {
-        byte[] buffer = in.readAllBytes();
-        if (buffer.length > 0) {
-            out.print(new String(buffer, StandardCharsets.UTF_8));
+    private static void print(String text, PrintWriter out) {
+        if (!text.isEmpty()) {
+            out.print(text);
             out.flush();
         }
     }

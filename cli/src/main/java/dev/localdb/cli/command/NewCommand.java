@@ -1,19 +1,14 @@
 package dev.localdb.cli.command;
 
-import dev.localdb.adapters.storage.PackageJson;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
 import dev.localdb.cli.output.StatusOutput;
-import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
-import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.project.DevServerCommand;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import dev.localdb.domain.project.DevServerCommands;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +62,9 @@ public final class NewCommand implements Callable<Integer> {
         ProjectName name = ProjectName.of(project);
         Optional<PortNumber> preferred = Optional.ofNullable(port).map(PortNumber::parse);
         List<PortName> named = portNames == null ? List.of() : portNames.stream().map(PortName::of).toList();
-        Optional<String> workingDirectory = Optional.ofNullable(dir).map(NewCommand::existingDirectory);
-        Optional<DevServerCommand> chosen = devServerCommand(workingDirectory);
+        DevServerCommands commands = wiring.devServerCommands();
+        Optional<String> workingDirectory = Optional.ofNullable(dir).map(commands::existingDirectory);
+        Optional<DevServerCommand> chosen = commands.forNewProject(Optional.ofNullable(command), workingDirectory);
         ProjectConfig created = wiring.catalog().create(new ProjectConfig(name, preferred, chosen.map(DevServerCommand::command),
                 workingDirectory, Instant.now(), named, onDemand));
         var out = spec.commandLine().getOut();
@@ -99,37 +95,9 @@ public final class NewCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /**
-     * The command given, fitted to the framework it runs; else, for {@code --dir} alone, the dir's
-     * {@code dev} script (issue #14, item 7); else none: the embedded server.
-     */
-    private Optional<DevServerCommand> devServerCommand(Optional<String> workingDirectory) {
-        Optional<PackageJson> packageJson = workingDirectory.flatMap(d -> PackageJson.in(Path.of(d)));
-        Optional<String> devScript = packageJson.flatMap(PackageJson::devScript);
-        if (command != null) {
-            return Optional.of(DevServerCommand.fromCommand(command, devScript));
-        }
-        return devScript.map(script -> DevServerCommand.fromDevScript(script, packageJson.get().manager()));
-    }
-
     private String neverHandedOut(PortNumber port) {
         var ephemeral = wiring.configuration().ephemeral().range();
         return ephemeral.contains(port) ? " is in this system's ephemeral range (" + ephemeral + "), which localdb never hands out"
                 : " is excluded (excludedPorts), so localdb never hands it out";
-    }
-
-    /** The --dir of new and edit: an existing directory, made absolute; the same one-line error for both. */
-    static String existingDirectory(String text) {
-        Path path;
-        try {
-            path = Path.of(text).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            path = null; // e.g. a NUL character: no such directory can exist
-        }
-        if (path == null || !Files.isDirectory(path)) {
-            throw new InvalidInputException("--dir " + Printable.of(text)
-                    + " is not a directory: give an existing directory for the command to run in.");
-        }
-        return path.toString();
     }
 }

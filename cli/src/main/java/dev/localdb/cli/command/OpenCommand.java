@@ -2,6 +2,7 @@ package dev.localdb.cli.command;
 
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.dashboard.BrowserLink;
 import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.cli.terminal.BrowserOpener;
 import dev.localdb.domain.error.InvalidInputException;
@@ -52,8 +53,9 @@ public final class OpenCommand implements Callable<Integer> {
         nameUrl.ifPresent(named -> spec.commandLine().getOut().println("Name URL: " + named));
         // The embedded server's dashboard opens with a one-time control link; stdout keeps the plain URL.
         Optional<ProjectConfig> config = status.get().config();
-        Optional<String> control = config.flatMap(c -> BrowserLink.withControl(wiring, c, status.get().port().orElseThrow()));
-        String forBrowser = control.flatMap(link -> BrowserLink.redirectPage(wiring, config.get(), link))
+        BrowserLink browserLink = wiring.browserLink();
+        Optional<String> control = config.flatMap(c -> browserLink.withControl(c, status.get().port().orElseThrow()));
+        String forBrowser = control.flatMap(link -> browserLink.redirectPage(config.get(), link))
                 .or(() -> nameUrl).orElse(url);
         if (!new BrowserOpener(wiring.env()).open(forBrowser)) {
             spec.commandLine().getErr().println("warning: no browser could be opened; set BROWSER or open the URL yourself.");

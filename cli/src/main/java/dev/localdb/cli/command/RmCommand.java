@@ -9,11 +9,10 @@ import dev.localdb.domain.error.InvalidInputException;
 import dev.localdb.domain.model.Allocation;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProjectCatalog;
+import dev.localdb.domain.project.ProjectRemoval;
 import dev.localdb.domain.project.ProjectStatus;
 import dev.localdb.domain.project.StopResult;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,8 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * Removes a project: stops its server (after a question at a terminal, or with --force), forgets
  * its ports, deletes its folder and log. Its data is moved aside, not deleted, unless --purge.
- * Each step runs only when the one before it worked, so a server that cannot be stopped keeps
- * everything: localdb never forgets a server it started.
+ * {@link ProjectRemoval} does the work, each step only when the one before it worked.
  */
 @Command(name = "rm", description = {"Remove a project: stop its server (asks first; --force does not), forget its ports, delete its folder and log.",
                 "Its data is kept in $LOCALDB_HOME/removed/<project>/ unless --purge."})
@@ -60,7 +58,7 @@ public final class RmCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ProjectName name = ProjectName.of(project);
         ProjectStatus status = wiring.lifecycle().status(name).orElseThrow(() -> wiring.lifecycle().unknown(name));
         boolean running = status.state() == ProjectStatus.State.RUNNING;
@@ -70,28 +68,19 @@ public final class RmCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         Duration grace = Duration.ofSeconds(timeoutSeconds);
-        Optional<String> stopped = Optional.empty();
-        if (status.state() != ProjectStatus.State.STOPPED) {
-            StopResult result = wiring.lifecycle().stop(name, grace);
-            if (!result.outcome().ended()) {
-                spec.commandLine().getErr().println(common.style(wiring.env()).failure("error: " + StopResultText.describe(result, grace)
-                        + " Nothing was removed."));
-                return ExitCode.FAILURE;
-            }
-            Files.deleteIfExists(wiring.home().serverFile(name));
-            stopped = result.server().map(server -> switch (result.outcome()) {
-                case KILLED -> "killed its server (PID " + server.pid() + ")";
-                case CRASHED -> "cleaned up after its crashed server (PID " + server.pid() + ")";
-                default -> "stopped its server (PID " + server.pid() + ")";
-            });
+        ProjectRemoval.Result result = wiring.removal().remove(status, purge, grace);
+        if (!result.removed()) {
+            spec.commandLine().getErr().println(common.style(wiring.env()).failure("error: "
+                    + StopResultText.describe(result.stop().orElseThrow(), grace) + " Nothing was removed."));
+            return ExitCode.FAILURE;
         }
-        // The ports first: should removing the folder fail, 'localdb rm' again finishes the job.
-        Optional<Allocation> forgotten = wiring.allocator().forget(name);
-        Optional<ProjectCatalog.Removal> removal = wiring.catalog().remove(name, purge);
-        Files.deleteIfExists(wiring.home().runtime().resolve(name.value() + ".log"));
-        Files.deleteIfExists(wiring.home().runtime().resolve(name.value() + ".log.1"));
-        Files.deleteIfExists(wiring.home().runtime().resolve("open-" + name.value() + ".html"));
-
+        Optional<String> stopped = result.stop().flatMap(StopResult::server).map(server -> switch (result.stop().get().outcome()) {
+            case KILLED -> "killed its server (PID " + server.pid() + ")";
+            case CRASHED -> "cleaned up after its crashed server (PID " + server.pid() + ")";
+            default -> "stopped its server (PID " + server.pid() + ")";
+        });
+        Optional<Allocation> forgotten = result.forgotten();
+        Optional<ProjectCatalog.Removal> removal = result.removal();
         StringBuilder done = new StringBuilder("Removed project " + name + ":");
         stopped.ifPresent(s -> done.append(' ').append(s).append(','));
         done.append(forgotten.map(a -> " forgot " + NamedPortsText.phrase(a.port(), a.namedPorts()) + ",").orElse(""));

@@ -100,7 +100,7 @@ public final class StartCommand implements Callable<Integer> {
         BrowserOpener browser = new BrowserOpener(wiring.env());
         if (!noBrowser && terminal.interactive() && (browser.configured() || terminal.hasDisplay())) {
             // The dashboard with control for the embedded server; the terminal shows the plain URL.
-            browser.open(BrowserLink.of(wiring, result.project(), result.port(), result.url()));
+            browser.open(wiring.browserLink().of(result.project(), result.port(), result.url()));
         }
         return ExitCode.OK;
     }

@@ -47,8 +47,7 @@ public final class LocalDbArchitecture {
      * finished for them). The list may only shrink: a new command is thin from the start.
      */
     static final Set<String> COMMANDS_NOT_YET_THIN = Set.of(
-            "BrowserLink", "EditCommand", "LogsCommand", "NewCommand", "RmCommand", "RunCommand",
-            "SignalForwarding");
+            "RunCommand", "SignalForwarding");
 
     private final String root;
 

@@ -1,11 +1,14 @@
-package dev.localdb.cli.command;
+package dev.localdb.cli.dashboard;
 
+import dev.localdb.adapters.storage.LocalDbHome;
 import dev.localdb.adapters.storage.ServerFileSecret;
-import dev.localdb.cli.Wiring;
+import dev.localdb.domain.error.StateUnusableException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectConfig;
+import dev.localdb.domain.model.ProjectName;
 import dev.localdb.server.DashboardLink;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,35 +20,49 @@ import java.util.Optional;
  * read), so the page can start and stop projects. For a project's own command: its plain URL.
  * The terminal always shows the plain URL.
  */
-final class BrowserLink {
+public final class BrowserLink {
     /** The server answers as soon as it listens and writes server.json a moment later. */
     private static final Duration SERVER_JSON_WAIT = Duration.ofSeconds(2);
 
-    private BrowserLink() {
+    private final LocalDbHome home;
+
+    public BrowserLink(LocalDbHome home) {
+        this.home = home;
     }
 
     /**
      * What to give the browser: for the embedded server a private page that redirects to the
      * control link (so no ticket is on the browser's command line), else the plain URL.
      */
-    static String of(Wiring wiring, ProjectConfig project, PortNumber port, String plainUrl) {
-        return withControl(wiring, project, port).flatMap(link -> redirectPage(wiring, project, link)).orElse(plainUrl);
+    public String of(ProjectConfig project, PortNumber port, String plainUrl) {
+        return withControl(project, port).flatMap(link -> redirectPage(project, link)).orElse(plainUrl);
     }
 
     /** The file: URL of the page, or empty when it cannot be written (the plain URL is opened instead). */
-    static Optional<String> redirectPage(Wiring wiring, ProjectConfig project, String link) {
+    public Optional<String> redirectPage(ProjectConfig project, String link) {
         try {
-            return Optional.of(DashboardLink.redirectPage(wiring.home().runtime().resolve("open-" + project.name() + ".html"), link));
+            return Optional.of(DashboardLink.redirectPage(page(project.name()), link));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    static Optional<String> withControl(Wiring wiring, ProjectConfig project, PortNumber port) {
+    /** Deletes the project's page ({@code localdb rm}); nothing happens when there is none. */
+    public void forgetPage(ProjectName project) {
+        Path page = page(project);
+        try {
+            Files.deleteIfExists(page);
+        } catch (IOException e) {
+            throw new StateUnusableException("Cannot delete " + page + ": " + e.getMessage()
+                    + "; check that the runtime folder is yours and writable.", e);
+        }
+    }
+
+    public Optional<String> withControl(ProjectConfig project, PortNumber port) {
         if (!project.usesEmbeddedServer()) {
             return Optional.empty();
         }
-        Path serverJson = wiring.home().serverFile(project.name());
+        Path serverJson = home.serverFile(project.name());
         long deadline = System.nanoTime() + SERVER_JSON_WAIT.toNanos();
         while (true) {
             Optional<String> link = ServerFileSecret.of(serverJson, port.value())
@@ -60,5 +77,9 @@ final class BrowserLink {
                 return Optional.empty();
             }
         }
+    }
+
+    private Path page(ProjectName project) {
+        return home.runtime().resolve("open-" + project + ".html");
     }
 }
