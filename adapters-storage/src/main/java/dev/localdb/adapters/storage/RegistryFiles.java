@@ -16,8 +16,14 @@ record RegistryFiles(Path dir) {
     static final String TEMP_PREFIX = DATA + ".tmp-";
     static final String CORRUPT_PREFIX = DATA + ".corrupt-";
 
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /**
+     * Only a damaged registry needs it: built on first use, because a pattern formatter loads about
+     * 45 java.time classes that every `port` and every test JVM's first reservation paid for.
+     */
+    private static final class Stamp {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    }
 
     RegistryFiles {
         dir = dir.toAbsolutePath().normalize();
@@ -43,7 +49,7 @@ record RegistryFiles(Path dir) {
 
     /** Where a damaged registry is kept, e.g. {@code .port-registry.json.corrupt-20250102T030405.678Z}. */
     Path corruptCopy(Instant when, int attempt) {
-        String name = CORRUPT_PREFIX + STAMP.format(when) + (attempt == 0 ? "" : "-" + attempt);
+        String name = CORRUPT_PREFIX + Stamp.FORMAT.format(when) + (attempt == 0 ? "" : "-" + attempt);
         return dir.resolve(name);
     }
 }
