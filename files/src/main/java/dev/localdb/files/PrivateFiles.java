@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -43,6 +44,32 @@ public final class PrivateFiles {
     /** One new 0700 directory; its parent must exist. */
     public static Path createDirectory(Path dir) throws IOException {
         return Files.createDirectory(dir, directoryAttributes(dir.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * The directory, made like {@link #createDirectories} when missing, and set back to 0700 when
+     * it exists with another mode (made by an older version or by hand): for folders that hold
+     * secrets, such as the local CA's.
+     */
+    public static void ensurePrivateDirectory(Path dir) throws IOException {
+        createDirectories(dir);
+        restrictToOwner(dir);
+    }
+
+    /**
+     * Sets an existing file back to 0600, or a directory to 0700, when its mode is another; nothing
+     * where the file system has no POSIX permissions. For files that may predate their creation
+     * with {@link #fileAttributes}, such as a lock file an older version made.
+     */
+    public static void restrictToOwner(Path path) throws IOException {
+        if (!hasPosixPermissions(path)) {
+            return;
+        }
+        Set<PosixFilePermission> wanted = PosixFilePermissions.fromString(
+                Files.isDirectory(path) ? "rwx------" : "rw-------");
+        if (!Files.getPosixFilePermissions(path).equals(wanted)) {
+            Files.setPosixFilePermissions(path, wanted);
+        }
     }
 
     /** The attributes that make a file 0600 at creation; none where the file system has no POSIX permissions. */
@@ -150,8 +177,12 @@ public final class PrivateFiles {
         return posix(near, "rwx------");
     }
 
+    private static boolean hasPosixPermissions(Path near) {
+        return near.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     private static FileAttribute<?>[] posix(Path near, String permissions) {
-        return near.getFileSystem().supportedFileAttributeViews().contains("posix")
+        return hasPosixPermissions(near)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
                 : new FileAttribute<?>[0];
     }
