@@ -2,6 +2,7 @@ package dev.localdb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localdb.domain.error.ConfigUnusableException;
 import dev.localdb.domain.error.ProjectExistsException;
 import dev.localdb.domain.error.ProjectInUseException;
 import dev.localdb.domain.error.RegistryUnusableException;
@@ -64,6 +65,8 @@ class ErrorReporterTest {
                 .isNotEqualTo(ExitCode.BAD_INPUT);
         assertThat(ErrorReporter.exitCodeOf(new StateUnusableException("Cannot write the log"))).isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
         assertThat(ErrorReporter.exitCodeOf(new RegistryUnusableException("Registry is a symbolic link")))
+                .isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
+        assertThat(ErrorReporter.exitCodeOf(new ConfigUnusableException("Config file is a symbolic link")))
                 .isEqualTo(ExitCode.REGISTRY_UNAVAILABLE);
     }
 

@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +24,12 @@ import java.util.Set;
  * files 0600 from the moment they exist, never chmod-ed afterwards. A file is replaced by writing
  * a temporary file beside it, forcing it to disk, renaming it over the target and forcing the
  * directory, so a reader or a crash sees the old content or the new, never a mix.
+ *
+ * <p>Where the file system has ACLs instead of POSIX modes (Windows), a new directory, and a file
+ * before any content is written to it, get an owner-only ACL instead ({@link OwnerOnlyAcl}); the
+ * rename is retried while another process holds the target open and the directory is not forced
+ * ({@link AtomicRename}, {@link #syncDirectory}). The ACL wiring has never run: the file systems
+ * of Linux, where localdb is built and tested, have no ACL view (docs/PLATFORMS.md).
  */
 public final class PrivateFiles {
     private static final String TEMP_SUFFIX = ".tmp";
@@ -36,12 +45,48 @@ public final class PrivateFiles {
 
     /** The directory and any missing parents, each new one 0700. */
     public static void createDirectories(Path dir) throws IOException {
+        List<Path> missing = usesAcl(dir) ? missingDirectories(dir) : List.of();
         Files.createDirectories(dir, directoryAttributes(dir));
+        for (Path made : missing) {
+            restrictAclToOwner(made);
+        }
     }
 
     /** One new 0700 directory; its parent must exist. */
     public static Path createDirectory(Path dir) throws IOException {
-        return Files.createDirectory(dir, directoryAttributes(dir.toAbsolutePath().getParent()));
+        Path made = Files.createDirectory(dir, directoryAttributes(dir.toAbsolutePath().getParent()));
+        restrictAclToOwner(made);
+        return made;
+    }
+
+    /**
+     * The directory, made like {@link #createDirectories} when missing, and set back to 0700 when
+     * it exists with another mode (made by an older version or by hand): for folders that hold
+     * secrets, such as the local CA's.
+     */
+    public static void ensurePrivateDirectory(Path dir) throws IOException {
+        createDirectories(dir);
+        restrictToOwner(dir);
+    }
+
+    /**
+     * Sets an existing file back to 0600, or a directory to 0700, when its mode is another (where
+     * there are ACLs instead, gives it the owner-only ACL). For files that may predate their
+     * creation with {@link #fileAttributes}, such as a lock file an older version made.
+     */
+    public static void restrictToOwner(Path path) throws IOException {
+        if (usesAcl(path)) {
+            setOwnerOnlyAcl(path);
+            return;
+        }
+        if (!hasPosixPermissions(path)) {
+            return;
+        }
+        Set<PosixFilePermission> wanted = PosixFilePermissions.fromString(
+                Files.isDirectory(path) ? "rwx------" : "rw-------");
+        if (!Files.getPosixFilePermissions(path).equals(wanted)) {
+            Files.setPosixFilePermissions(path, wanted);
+        }
     }
 
     /** The attributes that make a file 0600 at creation; none where the file system has no POSIX permissions. */
@@ -57,6 +102,7 @@ public final class PrivateFiles {
     private static void writeNew(Path file, byte[] content, Checkpoint checkpoint) throws IOException {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         try (FileChannel channel = FileChannel.open(file, options, fileAttributes(file.toAbsolutePath().getParent()))) {
+            restrictAclToOwner(file); // while it is still empty
             for (int offset = 0; offset < content.length; offset += SLICE) {
                 ByteBuffer buffer = ByteBuffer.wrap(content, offset, Math.min(SLICE, content.length - offset));
                 while (buffer.hasRemaining()) {
@@ -80,10 +126,15 @@ public final class PrivateFiles {
      * the target's directory so the rename is atomic. The checkpoint hears each step as it is done.
      */
     public static void replace(Path temp, Path target, byte[] content, Checkpoint checkpoint) throws IOException {
+        replace(temp, target, content, checkpoint, AtomicRename.on(target.getFileSystem()));
+    }
+
+    /** The seam for tests of the rename's retries. */
+    static void replace(Path temp, Path target, byte[] content, Checkpoint checkpoint, AtomicRename rename) throws IOException {
         try {
             writeNew(temp, content, checkpoint);
             checkpoint.reached(Checkpoint.Step.SYNCED);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            rename.move(temp, target);
             checkpoint.reached(Checkpoint.Step.RENAMED);
         } catch (IOException | RuntimeException e) {
             try {
@@ -129,8 +180,15 @@ public final class PrivateFiles {
         return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
     }
 
-    /** Makes a rename or a new entry durable. Best effort: Windows and some network file systems cannot open a directory. */
+    /**
+     * Makes a rename or a new entry durable. Skipped where the file system has no POSIX permissions:
+     * Windows cannot open a directory to force it (and makes a rename durable itself). Best effort
+     * elsewhere too: some network file systems refuse it.
+     */
     public static void syncDirectory(Path dir) {
+        if (!hasPosixPermissions(dir)) {
+            return;
+        }
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
@@ -157,8 +215,37 @@ public final class PrivateFiles {
         return posix(near, "rwx------");
     }
 
+    private static boolean usesAcl(Path near) {
+        return OwnerOnlyAcl.appliesTo(near.getFileSystem().supportedFileAttributeViews());
+    }
+
+    /** The directory and those of its parents that do not exist yet, outermost first. */
+    private static List<Path> missingDirectories(Path dir) {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+            missing.add(0, p);
+        }
+        return missing;
+    }
+
+    /** Replaces what a new file or directory inherited with one entry for its owner; nothing where POSIX modes did it. */
+    private static void restrictAclToOwner(Path created) throws IOException {
+        if (usesAcl(created)) {
+            setOwnerOnlyAcl(created);
+        }
+    }
+
+    private static void setOwnerOnlyAcl(Path path) throws IOException {
+        AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class);
+        view.setAcl(OwnerOnlyAcl.entries(Files.getOwner(path), Files.isDirectory(path)));
+    }
+
+    private static boolean hasPosixPermissions(Path near) {
+        return near.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     private static FileAttribute<?>[] posix(Path near, String permissions) {
-        return near.getFileSystem().supportedFileAttributeViews().contains("posix")
+        return hasPosixPermissions(near)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
                 : new FileAttribute<?>[0];
     }

@@ -66,6 +66,30 @@ class PrivateFilesTest {
     }
 
     @Test
+    void ensurePrivateDirectoryMakesAMissingOne0700AndSetsAnExistingOneBack() throws Exception {
+        Path made = dir.resolve("ca/new");
+        Path existing = Files.createDirectory(dir.resolve("old"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        PrivateFiles.ensurePrivateDirectory(made);
+        PrivateFiles.ensurePrivateDirectory(existing);
+
+        assertThat(mode(dir.resolve("ca"))).isEqualTo("rwx------");
+        assertThat(mode(made)).isEqualTo("rwx------");
+        assertThat(mode(existing)).isEqualTo("rwx------");
+    }
+
+    @Test
+    void restrictToOwnerSetsAFileBackTo0600() throws Exception {
+        Path lock = Files.createFile(dir.resolve("ca.lock"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-r--r--")));
+
+        PrivateFiles.restrictToOwner(lock);
+
+        assertThat(mode(lock)).isEqualTo("rw-------");
+    }
+
+    @Test
     void writeNewRefusesAnExistingFile() throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "mine");
 

@@ -1,5 +1,6 @@
 package dev.localdb.proxy;
 
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,14 +9,9 @@ import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -85,13 +81,14 @@ final class LocalCertificateAuthority {
     /** Reads the CA from {@code directory}, making it first when it does not exist (under a lock: proxies may start together). */
     static LocalCertificateAuthority loadOrCreate(Path directory) {
         try {
-            createPrivateDirectory(directory);
+            PrivateFiles.ensurePrivateDirectory(directory);
             Path lockFile = directory.resolve("ca.lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.fileAttributes(directory))) {
                 // Held until the channel closes: a second proxy starting now waits, then reads this CA.
                 FileLock lock = channel.lock();
                 assert lock.isValid();
-                restrict(lockFile, "rw-------");
+                PrivateFiles.restrictToOwner(lockFile); // one an older version made without 0600
                 Path certificateFile = directory.resolve(CERTIFICATE_FILE);
                 Path keyFile = directory.resolve(KEY_FILE);
                 if (Files.isRegularFile(certificateFile) && Files.isRegularFile(keyFile)) {
@@ -100,8 +97,8 @@ final class LocalCertificateAuthority {
                 KeyPair pair = newKeyPair();
                 X509Certificate certificate = selfSigned(pair);
                 // The key first: a certificate without its key would be useless after a crash.
-                writePrivately(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
-                writePrivately(certificateFile, pem(certificate));
+                PrivateFiles.replace(keyFile, ascii(pem(new JcaPKCS8Generator(pair.getPrivate(), null))));
+                PrivateFiles.replace(certificateFile, ascii(pem(certificate)));
                 return new LocalCertificateAuthority(certificate, pair.getPrivate(), certificateFile);
             }
         } catch (IOException e) {
@@ -218,44 +215,7 @@ final class LocalCertificateAuthority {
         }
     }
 
-    private static void createPrivateDirectory(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            if (supportsPosix(directory.toAbsolutePath().getParent())) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(directory);
-            }
-        }
-        restrict(directory, "rwx------");
-    }
-
-    /** Written beside the target with 0600 from the start, then moved into place whole. */
-    private static void writePrivately(Path file, String content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        if (supportsPosix(file.getParent())) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        if (supportsPosix(path)) {
-            Set<PosixFilePermission> wanted = PosixFilePermissions.fromString(permissions);
-            if (!Files.getPosixFilePermissions(path).equals(wanted)) {
-                Files.setPosixFilePermissions(path, wanted);
-            }
-        }
-    }
-
-    private static boolean supportsPosix(Path path) {
-        return path != null && Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
+    private static byte[] ascii(String pem) {
+        return pem.getBytes(StandardCharsets.US_ASCII);
     }
 }

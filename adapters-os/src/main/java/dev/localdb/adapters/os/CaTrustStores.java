@@ -1,6 +1,7 @@
 package dev.localdb.adapters.os;
 
 import dev.localdb.domain.error.InvalidInputException;
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +181,7 @@ public final class CaTrustStores {
      */
     private Optional<String> createChromiumDatabase(Path certutil, NssDatabase db) {
         try {
-            Files.createDirectories(db.directory(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            PrivateFiles.createDirectories(db.directory());
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.of("cannot create the folder: " + e.getMessage());
         }
@@ -268,15 +269,24 @@ public final class CaTrustStores {
                     + String.join(" ", store.get().refresh()));
         }
         try {
-            Files.createDirectories(file.getParent());
-            Files.copy(certificate, file, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            copyWorldReadable(certificate, file);
         } catch (IOException | UnsupportedOperationException e) {
             return Outcome.failure("Could not trust the CA in the system store: cannot write " + file + ": " + e.getMessage());
         }
         ExternalCommands.Outcome refreshed = refresh(store.get());
         return refreshed.succeeded() ? Outcome.done("Trusted in the system store (" + file + ").")
                 : Outcome.failure("Could not trust the CA in the system store: " + store.get().tool() + ": " + refreshed.firstLine());
+    }
+
+    /**
+     * The one file localdb makes readable by all (0644), on purpose: a CA certificate holds no
+     * secret, and the system store's refresh tools and every program that trusts it must read it.
+     * Not a {@code PrivateFiles} file, so written here.
+     */
+    private static void copyWorldReadable(Path certificate, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.copy(certificate, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private Outcome untrustInSystemStore() {

@@ -1,5 +1,6 @@
 package dev.localdb.adapters.os;
 
+import dev.localdb.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,8 +13,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,14 +60,14 @@ final class ServerLogFile {
      */
     void beginStart(String description) throws IOException {
         Path dir = file.getParent();
-        Files.createDirectories(dir, privately(dir, "rwx------"));
+        PrivateFiles.createDirectories(dir);
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 && Files.size(file) >= LogRotation.chunkBytes(maxBytes)) {
             Files.move(file, rotated(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
-        try (FileChannel log = FileChannel.open(file, options, privately(dir, "rw-------"))) {
+        try (FileChannel log = FileChannel.open(file, options, PrivateFiles.fileAttributes(dir))) {
             ByteBuffer line = ByteBuffer.wrap((START_MARKER + description + " ---\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {
                 log.write(line);
@@ -121,13 +120,6 @@ final class ServerLogFile {
             }
             return lines;
         }
-    }
-
-    /** Permissions given at creation; none on a file system without POSIX permissions. */
-    private static FileAttribute<?>[] privately(Path near, String permissions) {
-        return near.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-                : new FileAttribute<?>[0];
     }
 
     /** Colour codes are dropped and other control characters masked: these lines reach the user's terminal. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,6 +29,16 @@ class ServerLogFileTest {
         assertThat(tail).as("no line cut in half").allMatch(line -> line.matches("line \\d+"));
         assertThat(tail.get(tail.size() - 1)).isEqualTo("line 199999");
         assertThat(log.lastLines(2)).containsExactly("line 199998", "line 199999");
+    }
+
+    @Test
+    void aStartMakesTheRuntimeFolder0700AndTheLog0600() throws Exception {
+        ServerLogFile log = new ServerLogFile(runtime.resolve("runtime/shop.log"));
+
+        log.beginStart("shop");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime.resolve("runtime")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.path()))).isEqualTo("rw-------");
     }
 
     @Test

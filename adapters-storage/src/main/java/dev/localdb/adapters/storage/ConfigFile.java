@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.localdb.adapters.storage.GuardedFile.CONFIG;
+
 /**
  * Reads the user's {@code config.json} with the same care as the registry: no symbolic links, only
- * the user's own file that nobody else can write (else {@code RegistryUnusableException}, exit 4),
+ * the user's own file that nobody else can write (else {@code ConfigUnusableException}, exit 4),
  * and strict JSON (else one line with the line and column, {@code InvalidInputException}, exit 2).
  * Uses Jackson's streaming parser: data binding would double a short command's start-up time.
  */
@@ -43,18 +45,18 @@ public final class ConfigFile {
     /** Empty when there is no file: every setting keeps its default. */
     public static Optional<ConfigDocument> read(Path file) {
         String what = "Config file " + file;
-        Optional<FileFacts> facts = StorageErrors.io("inspect config file", file, () -> FileFacts.of(file));
+        Optional<FileFacts> facts = StorageErrors.io(CONFIG, "inspect config file", file, () -> FileFacts.of(file));
         if (facts.isEmpty()) {
             return Optional.empty();
         }
-        FileSafety.requireSafeFile(what, facts.get());
+        FileSafety.requireSafeFile(CONFIG, what, facts.get());
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw StorageErrors.unusable("read config file", file, e);
+            throw StorageErrors.unusable(CONFIG, "read config file", file, e);
         }
         if (bytes.length > MAX_BYTES) {
             throw invalid(what + " is larger than 64 KiB; it should hold a few settings, e.g. {\"portRanges\": [\"3000-3999\"]}.");

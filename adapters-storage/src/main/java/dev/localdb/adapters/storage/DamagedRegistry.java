@@ -1,5 +1,6 @@
 package dev.localdb.adapters.storage;
 
+import static dev.localdb.adapters.storage.GuardedFile.REGISTRY;
 import static dev.localdb.adapters.storage.StorageErrors.io;
 
 import dev.localdb.domain.model.Registry;
@@ -21,12 +22,12 @@ final class DamagedRegistry {
     static Registry setAsideAndRebuild(RegistryFiles files, String reason, RunningServers runningServers, Consumer<String> warn) {
         // Asked before anything moves: should it fail, the damaged file stays for the next change to find.
         Registry rebuilt = runningServers.registry();
-        Path kept = io("set aside damaged registry", files.data(), () -> RegistryWrites.moveAside(files, Instant.now()));
+        Path kept = io(REGISTRY, "set aside damaged registry", files.data(), () -> RegistryWrites.moveAside(files, Instant.now()));
         if (rebuilt.size() > 0) {
             // Written at once: a change that turns out to change nothing would not write it, and with
             // the damaged file gone the next change would have nothing left to rebuild from.
             byte[] content = RegistryJson.encode(rebuilt);
-            io("write registry", files.data(), () -> {
+            io(REGISTRY, "write registry", files.data(), () -> {
                 RegistryWrites.replace(files, content);
                 return null;
             });

@@ -1,24 +1,26 @@
 package dev.localdb.adapters.storage;
 
-import dev.localdb.domain.error.RegistryUnusableException;
 import java.nio.file.Path;
 
 /**
- * The rules that keep other users out of the registry: localdb only uses a runtime directory and
- * files that are really there (no symbolic links), that belong to the user running it, and that
- * nobody else can write to. (New files and directories are private from creation: see
- * {@link dev.localdb.files.PrivateFiles}.)
+ * The rules that keep other users out of the registry, the config file and the server files:
+ * localdb only uses a runtime directory and files that are really there (no symbolic links), that
+ * belong to the user running it, and that nobody else can write to. A refusal's type says which
+ * file it is about ({@link GuardedFile}). (New files and directories are private from creation:
+ * see {@link dev.localdb.files.PrivateFiles}.)
  */
 final class FileSafety {
     private FileSafety() {
     }
 
+    /** The registry's runtime directory. */
     static void requireSafeDirectory(Path dir, FileFacts facts) {
+        GuardedFile file = GuardedFile.REGISTRY;
         String what = "Runtime directory " + dir;
-        requireKind(what, facts, FileFacts.Kind.DIRECTORY, "a directory");
-        requireOwnedByCurrentUser(what, facts);
+        requireKind(file, what, facts, FileFacts.Kind.DIRECTORY, "a directory");
+        requireOwnedByCurrentUser(file, what, facts);
         if (facts.isWritableByOthers()) {
-            throw new RegistryUnusableException(what + " can be written by other users (mode "
+            throw file.refusal(what + " can be written by other users (mode "
                     + String.format("%04o", facts.permissions()) + "); run 'chmod 700 " + dir + "' and try again.");
         }
     }
@@ -27,29 +29,29 @@ final class FileSafety {
      * A file others may write is refused even inside a private directory: someone made it so on
      * purpose or by mistake, and either way localdb should not trust or keep using it unasked.
      */
-    static void requireSafeFile(String what, FileFacts facts) {
-        requireKind(what, facts, FileFacts.Kind.REGULAR_FILE, "a regular file");
-        requireOwnedByCurrentUser(what, facts);
+    static void requireSafeFile(GuardedFile file, String what, FileFacts facts) {
+        requireKind(file, what, facts, FileFacts.Kind.REGULAR_FILE, "a regular file");
+        requireOwnedByCurrentUser(file, what, facts);
         if (facts.isWritableByOthers()) {
-            throw new RegistryUnusableException(what + " can be written by other users (mode "
+            throw file.refusal(what + " can be written by other users (mode "
                     + String.format("%04o", facts.permissions()) + "); make it private with 'chmod 600' and try again.");
         }
     }
 
-    private static void requireKind(String what, FileFacts facts, FileFacts.Kind expected, String noun) {
+    private static void requireKind(GuardedFile file, String what, FileFacts facts, FileFacts.Kind expected, String noun) {
         if (facts.kind() == FileFacts.Kind.SYMBOLIC_LINK) {
-            throw new RegistryUnusableException(what + " is a symbolic link, which localdb refuses to follow; replace it with "
+            throw file.refusal(what + " is a symbolic link, which localdb refuses to follow; replace it with "
                     + noun + ".");
         }
         if (facts.kind() != expected) {
-            throw new RegistryUnusableException(what + " is not " + noun + "; move it out of the way and try again.");
+            throw file.refusal(what + " is not " + noun + "; move it out of the way and try again.");
         }
     }
 
-    private static void requireOwnedByCurrentUser(String what, FileFacts facts) {
+    private static void requireOwnedByCurrentUser(GuardedFile file, String what, FileFacts facts) {
         long self = CurrentUser.uid();
         if (self >= 0 && facts.uid() >= 0 && facts.uid() != self) {
-            throw new RegistryUnusableException(what + " belongs to user id " + facts.uid() + ", not to you (user id " + self
+            throw file.refusal(what + " belongs to user id " + facts.uid() + ", not to you (user id " + self
                     + "); localdb only uses its own files. Give it back to you or set LOCALDB_HOME to a directory of your own.");
         }
     }

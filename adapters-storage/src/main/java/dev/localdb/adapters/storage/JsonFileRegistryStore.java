@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import static dev.localdb.adapters.storage.GuardedFile.REGISTRY;
 import static dev.localdb.adapters.storage.StorageErrors.io;
 
 /**
@@ -61,8 +62,8 @@ public final class JsonFileRegistryStore implements RegistryStore {
         Objects.requireNonNull(transaction, "transaction");
         prepareDirectory();
         RegistryJson.warmUp();
-        try (HeldLock held = io("lock registry", files.lock(), lock::acquire)) {
-            io("clean up", files.dir(), () -> {
+        try (HeldLock held = io(REGISTRY, "lock registry", files.lock(), lock::acquire)) {
+            io(REGISTRY, "clean up", files.dir(), () -> {
                 RegistryWrites.deleteLeftovers(files);
                 return null;
             });
@@ -75,7 +76,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
                 byte[] content = encoder.encode(outcome.registry());
                 requireWithinLimit(content, outcome.registry());
                 held.requireStillHeld();
-                io("write registry", files.data(), () -> {
+                io(REGISTRY, "write registry", files.data(), () -> {
                     RegistryWrites.replace(files, content);
                     return null;
                 });
@@ -87,13 +88,13 @@ public final class JsonFileRegistryStore implements RegistryStore {
 
     @Override
     public Registry read() {
-        Optional<FileFacts> dir = io("inspect runtime directory", files.dir(), () -> FileFacts.of(files.dir()));
+        Optional<FileFacts> dir = io(REGISTRY, "inspect runtime directory", files.dir(), () -> FileFacts.of(files.dir()));
         if (dir.isEmpty()) {
             return Registry.EMPTY;
         }
         FileSafety.requireSafeDirectory(files.dir(), dir.get());
-        io("inspect registry lock file", files.lock(), () -> FileFacts.of(files.lock()))
-                .ifPresent(facts -> FileSafety.requireSafeFile("Registry lock file " + files.lock(), facts));
+        io(REGISTRY, "inspect registry lock file", files.lock(), () -> FileFacts.of(files.lock()))
+                .ifPresent(facts -> FileSafety.requireSafeFile(REGISTRY, "Registry lock file " + files.lock(), facts));
         try {
             Optional<Parsed> parsed = RegistryFileReader.load(files.data());
             if (parsed.isEmpty()) {
@@ -122,9 +123,9 @@ public final class JsonFileRegistryStore implements RegistryStore {
 
     private void prepareDirectory() {
         Path dir = files.dir();
-        Optional<FileFacts> facts = io("inspect runtime directory", dir, () -> FileFacts.of(dir));
+        Optional<FileFacts> facts = io(REGISTRY, "inspect runtime directory", dir, () -> FileFacts.of(dir));
         if (facts.isEmpty()) {
-            facts = io("create runtime directory", dir, () -> {
+            facts = io(REGISTRY, "create runtime directory", dir, () -> {
                 PrivateFiles.createDirectories(dir);
                 return FileFacts.of(dir);
             });

@@ -1,5 +1,6 @@
 package dev.localdb.adapters.storage;
 
+import static dev.localdb.adapters.storage.GuardedFile.REGISTRY;
 import static dev.localdb.adapters.storage.StorageErrors.io;
 
 import java.io.IOException;
@@ -23,11 +24,11 @@ final class RegistryFileReader {
 
     /** The file's bytes, after the same checks; empty when there is no registry yet. */
     static Optional<byte[]> read(Path data) throws CorruptRegistryException {
-        Optional<FileFacts> facts = io("inspect registry", data, () -> FileFacts.of(data));
+        Optional<FileFacts> facts = io(REGISTRY, "inspect registry", data, () -> FileFacts.of(data));
         if (facts.isEmpty()) {
             return Optional.empty();
         }
-        FileSafety.requireSafeFile("Registry " + data, facts.get());
+        FileSafety.requireSafeFile(REGISTRY, "Registry " + data, facts.get());
         // Checked before reading: a huge file is damage, not something to load into memory.
         if (facts.get().size() > RegistryJson.MAX_BYTES) {
             throw tooLarge();
@@ -38,7 +39,7 @@ final class RegistryFileReader {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw StorageErrors.unusable("read registry", data, e);
+            throw StorageErrors.unusable(REGISTRY, "read registry", data, e);
         }
         if (bytes.length > RegistryJson.MAX_BYTES) {
             throw tooLarge();

@@ -40,14 +40,15 @@ public final class RegistryInspection {
     public static Findings inspect(Path runtimeDir) {
         RegistryFiles files = new RegistryFiles(runtimeDir);
         try {
-            Optional<FileFacts> dir = StorageErrors.io("inspect runtime directory", files.dir(), () -> FileFacts.of(files.dir()));
+            Optional<FileFacts> dir = StorageErrors.io(GuardedFile.REGISTRY, "inspect runtime directory", files.dir(),
+                    () -> FileFacts.of(files.dir()));
             if (dir.isEmpty()) {
                 return new Findings(List.of(HealthCheck.ok(REGISTRY, "none yet: nothing has been allocated in this home.")),
                         Optional.of(Registry.EMPTY));
             }
             FileSafety.requireSafeDirectory(files.dir(), dir.get());
-            StorageErrors.io("inspect registry lock file", files.lock(), () -> FileFacts.of(files.lock()))
-                    .ifPresent(facts -> FileSafety.requireSafeFile("Registry lock file " + files.lock(), facts));
+            StorageErrors.io(GuardedFile.REGISTRY, "inspect registry lock file", files.lock(), () -> FileFacts.of(files.lock()))
+                    .ifPresent(facts -> FileSafety.requireSafeFile(GuardedFile.REGISTRY, "Registry lock file " + files.lock(), facts));
         } catch (RegistryUnusableException e) {
             return new Findings(List.of(HealthCheck.problem(REGISTRY, e.getMessage())), Optional.empty());
         }

@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import static dev.localdb.adapters.storage.GuardedFile.REGISTRY;
+
 /**
  * Excludes every other registry transaction, in this JVM and in other processes. A file lock
  * alone is not enough: it belongs to the whole process, so threads of one JVM would share it (or
@@ -73,7 +75,7 @@ final class RegistryLock {
     }
 
     private HeldLock lockFile(ReentrantLock inJvm, long deadline) throws IOException {
-        FileFacts.of(lockFile).ifPresent(facts -> FileSafety.requireSafeFile("Registry lock file " + lockFile, facts));
+        FileFacts.of(lockFile).ifPresent(facts -> FileSafety.requireSafeFile(REGISTRY, "Registry lock file " + lockFile, facts));
         FileChannel channel = FileChannel.open(lockFile,
                 Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PrivateFiles.fileAttributes(lockFile.getParent()));

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static dev.localdb.adapters.storage.GuardedFile.SERVER_FILE;
+
 /**
  * The running embedded servers, from the {@code <projects>/<name>/server.json} that each writes
  * while it listens: {@code {"pid":1234,"port":3000,"started_at":"2025-01-31T12:00:00.123Z"}}. The
@@ -132,7 +134,7 @@ public final class RunningServerFiles implements RunningServers {
         if (facts.isEmpty() || facts.get().size() > MAX_BYTES) {
             return Optional.empty();
         }
-        FileSafety.requireSafeFile("Server file " + file, facts.get());
+        FileSafety.requireSafeFile(SERVER_FILE, "Server file " + file, facts.get());
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes(MAX_BYTES + 1);

@@ -1,6 +1,6 @@
 package dev.localdb.adapters.storage;
 
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.StateUnusableException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,7 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
-/** Turns I/O failures into the domain's one-line "registry unusable" errors; nothing technical leaks. */
+/**
+ * Turns I/O failures into the domain's one-line "unusable" errors, of the type the guarded file
+ * calls for ({@link GuardedFile}: registry or config); nothing technical leaks.
+ */
 final class StorageErrors {
     private StorageErrors() {
     }
@@ -20,16 +23,16 @@ final class StorageErrors {
     }
 
     /** Runs the action; an {@link IOException} becomes "Cannot {@code <action>} {@code <path>}: {@code <cause>}." */
-    static <T> T io(String action, Path path, IoAction<T> body) {
+    static <T> T io(GuardedFile file, String action, Path path, IoAction<T> body) {
         try {
             return body.run();
         } catch (IOException e) {
-            throw unusable(action, path, e);
+            throw unusable(file, action, path, e);
         }
     }
 
-    static RegistryUnusableException unusable(String action, Path path, IOException e) {
-        return new RegistryUnusableException(oneLine("Cannot " + action + " " + path + ": " + cause(e, path) + "."), e);
+    static StateUnusableException unusable(GuardedFile file, String action, Path path, IOException e) {
+        return file.refusal(oneLine("Cannot " + action + " " + path + ": " + cause(e, path) + "."), e);
     }
 
     /** Control characters (from a path or a damaged file) must never reach the terminal. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
+import dev.localdb.domain.error.ConfigUnusableException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -122,7 +122,7 @@ class ConfigFileTest {
         Path target = Files.writeString(home.resolve("elsewhere.json"), "{}");
         Path link = Files.createSymbolicLink(home.resolve(ConfigFile.NAME), target);
 
-        assertThatThrownBy(() -> ConfigFile.read(link)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> ConfigFile.read(link)).isInstanceOf(ConfigUnusableException.class)
                 .hasMessage("Config file " + link + " is a symbolic link, which localdb refuses to follow; replace it with a regular file.");
     }
 
@@ -132,7 +132,7 @@ class ConfigFileTest {
         Path file = write("{}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(loose));
 
-        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigUnusableException.class)
                 .hasMessageStartingWith("Config file " + file + " can be written by other users")
                 .hasMessageContaining("chmod 600");
     }
@@ -152,7 +152,7 @@ class ConfigFileTest {
         assumeTrue(((Integer) Files.getAttribute(file, "unix:uid")) == 0, "giving a file to another user needs root");
         Files.setAttribute(file, "unix:uid", 4321, LinkOption.NOFOLLOW_LINKS);
 
-        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigUnusableException.class)
                 .hasMessageStartingWith("Config file " + file + " belongs to user id 4321, not to you");
     }
 
@@ -160,7 +160,7 @@ class ConfigFileTest {
     void aDirectoryInItsPlaceIsRefused() throws Exception {
         Path directory = Files.createDirectory(home.resolve(ConfigFile.NAME));
 
-        assertThatThrownBy(() -> ConfigFile.read(directory)).isInstanceOf(RegistryUnusableException.class)
+        assertThatThrownBy(() -> ConfigFile.read(directory)).isInstanceOf(ConfigUnusableException.class)
                 .hasMessageContaining("is not a regular file");
     }
 }

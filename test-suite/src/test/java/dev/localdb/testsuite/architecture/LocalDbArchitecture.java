@@ -125,13 +125,13 @@ public final class LocalDbArchitecture {
     }
 
     /**
-     * The private-file helpers are shared by the storage adapter and the server, which may not use
-     * each other; knowing only the JDK keeps them usable by both without carrying either along.
+     * The private-file helpers are shared by both adapters, the server and the proxy, none of which
+     * may use another; knowing only the JDK keeps them usable by all without carrying any along.
      */
     public ArchRule filesDependOnTheJdkOnly() {
         return classes().that().resideInAPackage(layer("files"))
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", layer("files"))
-                .because("private files are plain JDK code that the storage adapter and the server share")
+                .because("private files are plain JDK code that the adapters, the server and the proxy share")
                 .allowEmptyShould(false);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.allocation.AllocationSettings;
 import dev.localdb.domain.allocation.BuiltInExclusions;
+import dev.localdb.domain.error.ConfigUnusableException;
 import dev.localdb.domain.error.InvalidInputException;
-import dev.localdb.domain.error.RegistryUnusableException;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.PortRange;
 import java.nio.file.Files;
@@ -208,6 +208,6 @@ class ConfigLoaderTest {
         write("{}");
         Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-rw-rw-"));
 
-        assertThatThrownBy(this::load).isInstanceOf(RegistryUnusableException.class).hasMessageContaining("chmod 600");
+        assertThatThrownBy(this::load).isInstanceOf(ConfigUnusableException.class).hasMessageContaining("chmod 600");
     }
 }
