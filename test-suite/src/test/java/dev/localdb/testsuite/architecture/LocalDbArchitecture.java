@@ -48,8 +48,8 @@ public final class LocalDbArchitecture {
      */
     static final Set<String> COMMANDS_NOT_YET_THIN = Set.of(
             "BrowserLink", "EditCommand", "LogsCommand", "NewCommand", "ProxyAliasCommand", "ProxyServeCommand",
-            "ProxyStatusCommand", "ProxyTrustCommand", "ProxyUntrustCommand", "RmCommand", "RunCommand",
-            "SignalForwarding", "TrustStoresOption");
+            "ProxyStatusCommand", "ProxyTrustCommand", "ProxyUntrustCommand", "RmCommand",
+            "TrustStoresOption");
 
     private final String root;
 
