@@ -1,6 +1,7 @@
 package dev.localdb.cli;
 
 import dev.localdb.adapters.os.CaTrustStores;
+import dev.localdb.adapters.os.ChildProcessForegroundLauncher;
 import dev.localdb.adapters.os.DetachedServerLauncher;
 import dev.localdb.adapters.os.ExternalCommands;
 import dev.localdb.adapters.os.HostPlatform;
@@ -31,6 +32,7 @@ import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RouteSource;
 import dev.localdb.domain.port.ServerLogs;
 import dev.localdb.domain.project.DevServerCommands;
+import dev.localdb.domain.project.ForegroundRun;
 import dev.localdb.domain.project.Pause;
 import dev.localdb.domain.project.ProjectLifecycle;
 import dev.localdb.domain.project.ProjectRemoval;
@@ -70,6 +72,12 @@ public final class Wiring {
         this.env = Map.copyOf(env);
         this.userHome = userHome;
         this.err = err;
+    }
+
+    // issue #16: the foreground child of run
+    /** {@code localdb run}: the project's command as this process's child, its ports held meanwhile. */
+    public ForegroundRun foregroundRun() {
+        return new ForegroundRun(lifecycle(), catalog(), inspector(), new ChildProcessForegroundLauncher(env, home()::project));
     }
 
     public Map<String, String> env() {

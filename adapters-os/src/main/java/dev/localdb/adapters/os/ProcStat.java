@@ -3,12 +3,17 @@ package dev.localdb.adapters.os;
 import java.util.Optional;
 
 /**
- * The fields we need from a {@code /proc/<pid>/stat} line: the state (field 3), the session id
- * (field 6) and the start time in clock ticks since boot (field 22).
+ * The fields we need from a {@code /proc/<pid>/stat} line: the state (field 3), the process group
+ * (field 5), the session id (field 6), the foreground process group of its terminal (field 8) and
+ * the start time in clock ticks since boot (field 22).
  */
-record ProcStat(char state, long session, long startTicks) {
+record ProcStat(char state, long processGroup, long session, long terminalForegroundGroup, long startTicks) {
+    /** Field 5 (process group) is the 3rd field after the command name. */
+    private static final int GROUP_AFTER_COMM = 2;
     /** Field 6 (session id) is the 4th field after the command name. */
     private static final int SESSION_AFTER_COMM = 3;
+    /** Field 8 (tpgid) is the 6th field after the command name. */
+    private static final int TERMINAL_GROUP_AFTER_COMM = 5;
     /** Field 22 is the 20th field after the command name. */
     private static final int START_TIME_AFTER_COMM = 19;
 
@@ -26,11 +31,17 @@ record ProcStat(char state, long session, long startTicks) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ProcStat(fields[0].charAt(0), Long.parseLong(fields[SESSION_AFTER_COMM]),
+            return Optional.of(new ProcStat(fields[0].charAt(0), Long.parseLong(fields[GROUP_AFTER_COMM]),
+                    Long.parseLong(fields[SESSION_AFTER_COMM]), Long.parseLong(fields[TERMINAL_GROUP_AFTER_COMM]),
                     Long.parseLong(fields[START_TIME_AFTER_COMM])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether this process's group is the one its terminal shows in the foreground (false without a terminal: tpgid -1). */
+    boolean inForegroundOfTerminal() {
+        return processGroup == terminalForegroundGroup;
     }
 
     /** A zombie (Z) has exited and only waits for its parent to collect it; X is fully dead. */

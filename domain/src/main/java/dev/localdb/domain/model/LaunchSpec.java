@@ -26,10 +26,6 @@ public record LaunchSpec(ProjectConfig project, PortNumber port, Map<PortName, P
      * {@code PORT_<NAME>} per named port, and {@code LOCALDB_PROJECT}.
      */
     public Map<String, String> portEnvironment() {
-        Map<String, String> env = new TreeMap<>();
-        env.put("PORT", port.toString());
-        namedPorts.forEach((name, named) -> env.put(name.environmentVariable(), named.toString()));
-        env.put("LOCALDB_PROJECT", project.name().value());
-        return Collections.unmodifiableMap(env);
+        return PortVariables.of(project.name(), port, namedPorts);
     }
 }

@@ -3,6 +3,7 @@ package dev.localdb.domain.project;
 import dev.localdb.domain.allocation.AllocationRequest;
 import dev.localdb.domain.allocation.AllocationSettings;
 import dev.localdb.domain.allocation.PortAllocator;
+import dev.localdb.domain.fake.FakeForegroundLauncher;
 import dev.localdb.domain.fake.FakePortProbe;
 import dev.localdb.domain.fake.FakeProcessInspector;
 import dev.localdb.domain.fake.FakeServerControl;
@@ -22,6 +23,7 @@ import dev.localdb.domain.port.StartProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -41,6 +43,8 @@ final class LifecycleFixture {
     final FakeServerControl control = new FakeServerControl(processes);
     final FakeServerLauncher launcher = new FakeServerLauncher(processes, control);
     final PortAllocator allocator = new PortAllocator(store, host, processes, clock, AllocationSettings.defaults());
+    /** The foreground child of {@code localdb run}; it inherits a stale PORT_OLD, as from a shell inside another run. */
+    final FakeForegroundLauncher foreground = new FakeForegroundLauncher(Map.of("PATH", "/usr/bin", "PORT_OLD", "1"));
     final RecordingLeftoverServerFiles leftovers = new RecordingLeftoverServerFiles();
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
     final Pause pause = duration -> {
@@ -54,6 +58,10 @@ final class LifecycleFixture {
 
     ProjectLifecycle lifecycle(ServerLauncher someLauncher, ServerControl someControl) {
         return new ProjectLifecycle(allocator, catalog, someLauncher, someControl, processes, host, clock, pause, leftovers);
+    }
+
+    ForegroundRun foregroundRun() {
+        return new ForegroundRun(lifecycle(), catalog, processes, foreground);
     }
 
     static ProjectName name(String project) {

@@ -42,13 +42,6 @@ public final class LocalDbArchitecture {
             "getenv", "getProperty", "getProperties", "setProperty", "setProperties", "clearProperty",
             "exit", "console", "inheritedChannel", "load", "loadLibrary", "setIn", "setOut", "setErr");
 
-    /**
-     * Commands that still reach files, processes or adapters themselves (issue #16 item 1 is not
-     * finished for them). The list may only shrink: a new command is thin from the start.
-     */
-    static final Set<String> COMMANDS_NOT_YET_THIN = Set.of(
-            "RunCommand", "SignalForwarding");
-
     private final String root;
 
     private LocalDbArchitecture(String rootPackage) {
@@ -232,26 +225,17 @@ public final class LocalDbArchitecture {
      * files, processes and adapters behind it are reached through the services Wiring builds.
      */
     public ArchRule commandsParseCallOneServiceAndPrint() {
-        DescribedPredicate<JavaClass> notYetThin = DescribedPredicate.describe("not yet thin (COMMANDS_NOT_YET_THIN)",
-                type -> COMMANDS_NOT_YET_THIN.contains(topLevelSimpleName(type)));
         // The home's layout and the resolved settings are values Wiring hands out; they do no work of their own.
         Set<String> values = Set.of(root + ".adapters.storage.LocalDbHome", root + ".adapters.storage.config.Configuration");
         DescribedPredicate<JavaClass> settingValues = DescribedPredicate.describe("the home layout or settings values",
                 type -> values.contains(type.getName().replaceFirst("\\$.*", "")));
         return noClasses().that().resideInAPackage(layer("cli.command"))
-                .and(DescribedPredicate.not(notYetThin))
                 .should().dependOnClassesThat(resideInAnyPackage("java.nio.file..", layer("adapters"))
                         .and(DescribedPredicate.not(settingValues))
                         .or(belongToAnyOf(ProcessBuilder.class))
                         .as("touch files (java.nio.file), start processes (ProcessBuilder) or name an adapter (LocalDbHome and Configuration, plain values, aside)"))
                 .because("a command parses, calls one service and prints; the service or port behind it does the work")
                 .allowEmptyShould(false);
-    }
-
-    private static String topLevelSimpleName(JavaClass type) {
-        String inPackage = type.getName().substring(type.getPackageName().length() + 1);
-        int nested = inPackage.indexOf('$');
-        return nested < 0 ? inPackage : inPackage.substring(0, nested);
     }
 
     public String domain() {

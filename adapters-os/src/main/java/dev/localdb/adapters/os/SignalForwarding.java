@@ -1,6 +1,7 @@
-package dev.localdb.cli.command;
+package dev.localdb.adapters.os;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,11 +75,8 @@ final class SignalForwarding implements AutoCloseable {
     /** Whether this process group is the foreground group of a terminal (/proc/self/stat: pgrp and tpgid). */
     private static boolean inForegroundOfTerminal() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long processGroup = Long.parseLong(fields[2]);
-            long terminalForegroundGroup = Long.parseLong(fields[5]);
-            return processGroup == terminalForegroundGroup;
+            return ProcStat.parse(Files.readString(Path.of("/proc/self/stat"), StandardCharsets.ISO_8859_1))
+                    .map(ProcStat::inForegroundOfTerminal).orElse(false);
         } catch (IOException | RuntimeException unknown) {
             return false;
         }
