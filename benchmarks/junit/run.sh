@@ -4,6 +4,7 @@
 # @LocalDbPort and with ports from new ServerSocket(0), alternated, ROUNDS times each.
 # Prints each suite's wall time, the medians and their ratio (localdb / ServerSocket(0)).
 #   benchmarks/junit/run.sh [rounds]      (installs localdb-junit into ~/.m2 first)
+#   ARGLINE='-Xlog:class+load:file=/tmp/cl/%p.txt' benchmarks/junit/run.sh 1   (options for every test JVM)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-3}
@@ -34,7 +35,7 @@ write_project() { # dir variant: localdb | serversocket
     <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>$(plugin resources)</version></plugin>
     <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>$(plugin compiler)</version></plugin>
     <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>$(plugin surefire)</version>
-      <configuration><forkCount>4</forkCount><reuseForks>false</reuseForks></configuration></plugin>
+      <configuration><forkCount>4</forkCount><reuseForks>false</reuseForks><argLine>${ARGLINE:-}</argLine></configuration></plugin>
   </plugins></build>
 </project>
 POM

@@ -49,6 +49,9 @@ jar=$localdb_root/cli/target/localdb.jar
 mkdir -p "$work/argv-jdk/bin"
 printf '#!/bin/sh\nprintf "%%s\\n" "$@"\n' > "$work/argv-jdk/bin/java"
 chmod +x "$work/argv-jdk/bin/java"
+# The launcher checks for Java 17+ by the JDK's release file; the stand-in reports the real java's version.
+real_version=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+printf 'JAVA_VERSION="%s"\n' "$real_version" > "$work/argv-jdk/release"
 jvm_opts=$(JAVA_HOME=$work/argv-jdk "$launcher" | sed '/^-jar$/,$d' | tr '\n' ' ')
 java=$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")
 javac=$(dirname "$(readlink -f "$java")")/javac
