@@ -8,7 +8,6 @@ import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ProcessInspector;
 import dev.localdb.domain.port.ServerLauncher;
 import dev.localdb.domain.project.ServerEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +37,6 @@ import java.util.function.Function;
 public final class DetachedServerLauncher implements ServerLauncher {
     /** The start time of the identity returned for a server that was gone before it was identified. */
     static final long ENDED = Long.MIN_VALUE;
-    private static final File DEV_NULL = new File("/dev/null");
     private static final int IDENTIFY_ATTEMPTS = 200;
     private static final long IDENTIFY_PAUSE_MILLIS = 5;
     private static final long LAUNCHER_EXIT_SECONDS = 10;
@@ -114,9 +113,9 @@ public final class DetachedServerLauncher implements ServerLauncher {
         ServerLogFile log = logOf(name);
         ProcessBuilder builder = new ProcessBuilder(detachment.wrap(serverCommand(spec), rotation.arguments(log.path(), logMaxBytes)))
                 .directory(workingDirectory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
-                .redirectError(ProcessBuilder.Redirect.PIPE); // the launching shell prints the server's PID there
+                .redirectInput(ProcessBuilder.Redirect.from(detachment.nullDevice()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()));
+        redirectError(builder); // the launching shell prints the server's PID there, else the log
         Map<String, String> environment = builder.environment();
         environment.clear();
         // PORT, PORT_<NAME> for each named port, LOCALDB_PROJECT: ours, never those of whoever started us.
@@ -130,7 +129,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
         }
         long pid;
         try {
-            pid = backgroundPid(builder.start(), name);
+            pid = pidOf(builder.start(), name);
         } catch (IOException e) {
             throw new InvalidInputException("Cannot start project \"" + name + "\": " + oneLine(e.getMessage()) + ".");
         }
@@ -151,9 +150,9 @@ public final class DetachedServerLauncher implements ServerLauncher {
         ServerLogFile log = new ServerLogFile(runtimeDir.resolve(logName + ".log"), logMaxBytes);
         ProcessBuilder builder = new ProcessBuilder(detachment.wrap(command, rotation.arguments(log.path(), logMaxBytes)))
                 .directory(workingDirectory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
-                .redirectError(ProcessBuilder.Redirect.PIPE);
+                .redirectInput(ProcessBuilder.Redirect.from(detachment.nullDevice()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()));
+        redirectError(builder);
         builder.environment().clear();
         builder.environment().putAll(ServerEnvironment.of(baseEnvironment, Map.of()));
         try {
@@ -164,7 +163,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
         }
         long pid;
         try {
-            pid = backgroundPid(builder.start(), ProjectName.of(logName));
+            pid = pidOf(builder.start(), ProjectName.of(logName));
         } catch (IOException e) {
             throw new InvalidInputException("Cannot start the " + logName + ": " + oneLine(e.getMessage()) + ".");
         }
@@ -174,6 +173,24 @@ public final class DetachedServerLauncher implements ServerLauncher {
     /** The last lines of {@code runtime/<logName>.log} since its last start, to explain a failure. */
     public List<String> lastProgramLogLines(String logName, int count) {
         return new ServerLogFile(runtimeDir.resolve(logName + ".log"), logMaxBytes).lastLines(count);
+    }
+
+    private void redirectError(ProcessBuilder builder) {
+        if (detachment.reportsPid()) {
+            builder.redirectError(ProcessBuilder.Redirect.PIPE);
+        } else {
+            builder.redirectErrorStream(true);
+        }
+    }
+
+    private long pidOf(Process started, ProjectName name) throws IOException {
+        return detachment.reportsPid() ? backgroundPid(started, name) : started.pid();
+    }
+
+    private static List<String> withCommand(List<String> shell, String command) {
+        List<String> line = new ArrayList<>(shell);
+        line.add(command);
+        return List.copyOf(line);
     }
 
     /**
@@ -225,7 +242,7 @@ public final class DetachedServerLauncher implements ServerLauncher {
 
     private List<String> serverCommand(LaunchSpec spec) {
         List<String> command = spec.project().command()
-                .map(shellCommand -> List.of("/bin/sh", "-c", shellCommand))
+                .map(shellCommand -> withCommand(detachment.shell(), shellCommand))
                 .orElseGet(() -> embeddedServerCommand.apply(spec));
         if (command.isEmpty()) {
             throw new IllegalStateException("The embedded server command is empty");

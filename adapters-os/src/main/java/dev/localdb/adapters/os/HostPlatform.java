@@ -91,7 +91,7 @@ public final class HostPlatform {
         return kind.label() + " (" + how + "): " + switch (kind) {
             case LINUX -> "identity from /proc/<pid>/stat + boot_id, listeners from /proc/net/tcp{,6}, servers detached with setsid(1) (nohup-like without it)";
             case MACOS -> "identity from ProcessHandle + sysctl kern.bootsessionuuid, listeners from lsof, servers detached with perl's POSIX::setsid (nohup-like without perl)";
-            case WINDOWS -> "identity from ProcessHandle + the boot time, listeners from netstat -ano";
+            case WINDOWS -> "identity from ProcessHandle + the boot time, listeners from netstat -ano, servers started under cmd.exe /d /s /c";
             case PORTABLE -> "JDK only: identity from ProcessHandle (PID + start instant), no /proc, no setsid";
         };
     }
@@ -103,7 +103,7 @@ public final class HostPlatform {
             case MACOS -> List.of("who listens on a port shows the processes lsof can see (other users' need sudo)",
                     "processes a dead server left in its session are not found (no /proc)",
                     "logs are rotated while running only with GNU split (e.g. Homebrew's coreutils), else at start");
-            case WINDOWS -> List.of("servers cannot be started: the detached launcher needs /bin/sh (not built for Windows)",
+            case WINDOWS -> List.of("servers run as children of the CLI that started them (Windows keeps them running), their logs rotated at start only",
                     "processes a dead server left behind are not found");
             case PORTABLE -> List.of("who listens on a port cannot be told ('why' and 'doctor' say \"cannot tell\")",
                     "the boot is unknown: identity rests on PID + start instant only",
@@ -145,7 +145,8 @@ public final class HostPlatform {
         return switch (kind) {
             case LINUX -> LaunchDetachment.forThisHost();
             case MACOS -> Files.isExecutable(PERL) ? LaunchDetachment.withPerlSetsid(PERL) : LaunchDetachment.ignoringHangup();
-            case WINDOWS, PORTABLE -> LaunchDetachment.ignoringHangup();
+            case WINDOWS -> LaunchDetachment.windows();
+            case PORTABLE -> LaunchDetachment.ignoringHangup();
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.localdb.adapters.os;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,9 +53,52 @@ final class LaunchDetachment {
 
     /** The command that runs its arguments in a new session and exits at once (setsid --fork, or perl); empty: none. */
     private final Optional<List<String>> newSession;
+    /** For {@link #asChild}: the shell that runs a project's command; empty: a POSIX shell wraps the launch. */
+    private final Optional<List<String>> childShell;
+    private final File nullDevice;
 
     private LaunchDetachment(Optional<List<String>> newSession) {
+        this(newSession, Optional.empty(), new File("/dev/null"));
+    }
+
+    private LaunchDetachment(Optional<List<String>> newSession, Optional<List<String>> childShell, File nullDevice) {
         this.newSession = newSession;
+        this.childShell = childShell;
+        this.nullDevice = nullDevice;
+    }
+
+    /**
+     * Windows: no POSIX shell, no sessions, no SIGHUP. The server is started as the JVM's own
+     * child, its PID the one {@code Process.pid()} gives, and a project's command runs under
+     * {@code cmd.exe /d /s /c}. It outlives the CLI because Windows does not end a process's
+     * children with it, and the JDK starts a child without the console window of its parent
+     * ({@code CREATE_NO_WINDOW}), so closing that terminal or its Ctrl-C do not reach it. Stopping
+     * ends the whole tree ({@link ProcessServerControl} takes the descendants), since the identity
+     * is the cmd.exe that runs the command. Never run on Windows here (docs/PLATFORMS.md); on Linux
+     * {@link #asChild} runs the same path with /bin/sh under the launcher contract.
+     */
+    static LaunchDetachment windows() {
+        return asChild(List.of("cmd.exe", "/d", "/s", "/c"), new File("NUL"));
+    }
+
+    /** The server as a direct child of this JVM, a project's command run by {@code shell} + the command. */
+    static LaunchDetachment asChild(List<String> shell, File nullDevice) {
+        return new LaunchDetachment(Optional.empty(), Optional.of(List.copyOf(shell)), nullDevice);
+    }
+
+    /** Whether the launching shell prints the server's PID on stderr and exits (else the child is the server). */
+    boolean reportsPid() {
+        return childShell.isEmpty();
+    }
+
+    /** What runs a project's command: the command follows as the last argument. */
+    List<String> shell() {
+        return childShell.orElse(List.of("/bin/sh", "-c"));
+    }
+
+    /** Where a server's stdin comes from. */
+    File nullDevice() {
+        return nullDevice;
     }
 
     static LaunchDetachment forThisHost() {
@@ -87,6 +131,9 @@ final class LaunchDetachment {
      * {@code rotation} (from {@link LogRotation#arguments}) names it and the server gets a session of its own.
      */
     List<String> wrap(List<String> command, List<String> rotation) {
+        if (childShell.isPresent()) {
+            return List.copyOf(command); // started as it is; its log is rotated at start only
+        }
         List<String> wrapped = new ArrayList<>();
         if (newSession.isPresent()) {
             wrapped.addAll(List.of("/bin/sh", "-c", PRINT_PID_OF_NEW_SESSION, "localdb-launch"));
