@@ -77,7 +77,7 @@ public final class Wiring {
     // issue #16: the foreground child of run
     /** {@code localdb run}: the project's command as this process's child, its ports held meanwhile. */
     public ForegroundRun foregroundRun() {
-        return new ForegroundRun(lifecycle(), catalog(), inspector(), new ChildProcessForegroundLauncher(env, home()::project));
+        return new ForegroundRun(lifecycle(), catalog(), inspector(), new ChildProcessForegroundLauncher(env, home()::project, platform().shell()));
     }
 
     public Map<String, String> env() {

@@ -6,6 +6,7 @@ import dev.localdb.domain.model.ForegroundCommand;
 import dev.localdb.domain.model.ForegroundExit;
 import dev.localdb.domain.model.PortVariables;
 import dev.localdb.domain.model.Printable;
+import dev.localdb.domain.model.ProjectConfig;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.port.ForegroundLauncher;
 import dev.localdb.domain.port.ForegroundSession;
@@ -13,8 +14,11 @@ import dev.localdb.domain.project.ServerEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -27,18 +31,30 @@ import java.util.function.Function;
  * still serves on it.
  */
 public final class ChildProcessForegroundLauncher implements ForegroundLauncher {
+    private static final List<String> POSIX_SHELL = List.of("/bin/sh", "-c");
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final Map<String, String> baseEnvironment;
     private final Function<ProjectName, Path> projectFolder;
+    private final List<String> shell;
 
     /**
      * @param baseEnvironment the caller's environment, which the command inherits without any project identity
      * @param projectFolder   a project's own folder, where its own command runs unless it has a working directory
      */
     public ChildProcessForegroundLauncher(Map<String, String> baseEnvironment, Function<ProjectName, Path> projectFolder) {
+        this(baseEnvironment, projectFolder, POSIX_SHELL);
+    }
+
+    /**
+     * @param shell what runs a project's own command, the command following as its last argument:
+     *              {@code /bin/sh -c}, or the platform's ({@link HostPlatform#shell()}: cmd.exe on Windows)
+     */
+    public ChildProcessForegroundLauncher(Map<String, String> baseEnvironment, Function<ProjectName, Path> projectFolder,
+                                          List<String> shell) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.projectFolder = Objects.requireNonNull(projectFolder, "projectFolder");
+        this.shell = List.copyOf(shell);
     }
 
     @Override
@@ -83,12 +99,23 @@ public final class ChildProcessForegroundLauncher implements ForegroundLauncher 
     }
 
     private ProcessBuilder builder(ForegroundCommand command, Allocation ports) {
-        ProcessBuilder builder = new ProcessBuilder(command.words()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(words(command)).inheritIO();
         command.project().ifPresent(project -> builder.directory(
                 project.workingDirectory().map(Path::of).orElseGet(() -> projectFolder.apply(project.name())).toFile()));
         builder.environment().clear();
         builder.environment().putAll(ServerEnvironment.of(baseEnvironment, PortVariables.of(ports)));
         return builder;
+    }
+
+    /** A project's own command under this host's shell (the domain writes it for a POSIX one); a given command as it is. */
+    private List<String> words(ForegroundCommand command) {
+        Optional<String> own = command.project().flatMap(ProjectConfig::command);
+        if (own.isEmpty() || shell.equals(POSIX_SHELL)) {
+            return command.words();
+        }
+        List<String> words = new ArrayList<>(shell);
+        words.add(own.get());
+        return words;
     }
 
     /** The JDK's message carries the errno: "error=2, No such file or directory". */

@@ -141,6 +141,11 @@ public final class HostPlatform {
         return new ProcessServerControl(inspector, kind == Kind.LINUX);
     }
 
+    /** What runs a project's own command here, the command following as the last argument ({@code cmd.exe /d /s /c} on Windows). */
+    public List<String> shell() {
+        return detachment().shell();
+    }
+
     LaunchDetachment detachment() {
         return switch (kind) {
             case LINUX -> LaunchDetachment.forThisHost();

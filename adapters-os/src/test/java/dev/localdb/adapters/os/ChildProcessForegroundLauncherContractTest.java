@@ -72,6 +72,22 @@ class ChildProcessForegroundLauncherContractTest extends ForegroundLauncherContr
                 Optional.empty(), Instant.EPOCH))).isEqualTo(projectFolder.resolve("plain").toRealPath().toString());
     }
 
+    @Test
+    void aProjectsOwnCommandRunsUnderTheHostsShell() throws Exception {
+        // A stand-in for cmd.exe: a shell that leaves a mark in the environment before it runs the command.
+        ForegroundLauncher marked = new ChildProcessForegroundLauncher(Map.of("PATH", System.getenv("PATH")),
+                name -> projectFolder.resolve(name.value()), List.of("/usr/bin/env", "HOST_SHELL=yes", "/bin/sh", "-c"));
+        Files.createDirectories(projectFolder.resolve("web"));
+        ProjectConfig web = new ProjectConfig(ProjectName.of("web"), Optional.empty(),
+                Optional.of("echo \"$HOST_SHELL\" > " + scratch.resolve("where.txt")), Optional.empty(), Instant.EPOCH);
+
+        try (ForegroundSession session = marked.open(() -> { })) {
+            assertThat(session.runToEnd(ForegroundCommand.ownOf(web), PORTS)).isEqualTo(new ForegroundExit.Exited(0));
+        }
+
+        assertThat(Files.readString(scratch.resolve("where.txt")).strip()).isEqualTo("yes");
+    }
+
     private String runOwn(ProjectConfig project) throws Exception {
         try (ForegroundSession session = launcher.open(() -> { })) {
             assertThat(session.runToEnd(ForegroundCommand.ownOf(project), PORTS)).isEqualTo(new ForegroundExit.Exited(0));

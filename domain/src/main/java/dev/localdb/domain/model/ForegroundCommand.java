@@ -8,7 +8,8 @@ import java.util.Optional;
  * The command {@code localdb run} runs in the foreground, and where. A command given after
  * {@code --} runs where localdb was started; the project's own command ({@code new --command})
  * runs as {@code localdb start} would run it: {@code /bin/sh -c <command>} in the project's
- * working directory, by default its folder.
+ * working directory, by default its folder. (Its words are the POSIX form; a launcher for a host
+ * with another shell runs the project's command under that one: cmd.exe on Windows.)
  *
  * @param words   the program and its arguments
  * @param project present for the project's own command: its working directory is the command's
