@@ -1,5 +1,6 @@
 package dev.localdb.testsuite.diagnostics;
 
+import dev.localdb.testsuite.support.PlatformUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.testsuite.support.LocalDbRunner.Result;
@@ -18,6 +19,7 @@ class UsualPortTakenTest {
 
     @Test
     void startNamesWhoHasTheRememberedPortAndThePortItUsedInstead() throws Exception {
+        PlatformUnderTest.assumeListenersVisible();
         assertThat(sandbox.localdb().run("new", "shop").exitCode()).isZero();
         int usual = port(sandbox.localdb().run("start", "shop", "--no-browser"));
         assertThat(sandbox.localdb().run("stop", "shop").exitCode()).isZero();

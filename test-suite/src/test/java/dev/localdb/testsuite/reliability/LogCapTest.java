@@ -1,5 +1,6 @@
 package dev.localdb.testsuite.reliability;
 
+import dev.localdb.testsuite.support.PlatformUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localdb.testsuite.support.LocalDbRunner;
@@ -36,6 +37,7 @@ class LogCapTest {
 
     @Test
     void aChattyServersLogStaysUnderTheCapAndLogsFollowsItAcrossRotations() throws Exception {
+        PlatformUnderTest.assumeRotationWhileRunning();
         LocalDbRunner localdb = sandbox.localdb().env("LOCALDB_LOGS_MAX_BYTES", Integer.toString(CAP));
         assertThat(localdb.run("new", "chatty", "--command", CHATTY).exitCode()).isZero();
         LocalDbRunner.Started follow = localdb.start("logs", "chatty", "-f");

@@ -1,5 +1,6 @@
 package dev.localdb.testsuite.reliability;
 
+import dev.localdb.testsuite.support.PlatformUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,7 @@ class OwnerIdentityTest {
 
     @Test
     void theTrueIdentityIsActiveAndStopEndsIt() throws Exception {
+        PlatformUnderTest.assumeProcIdentity();
         giveWebTheOwner(bystander.pid(), startTicks(bystander.pid()), bootId());
 
         assertThat(localdb.run("ports").out()).containsPattern("web\\s+" + port + "\\s+active\\s+" + bystander.pid());

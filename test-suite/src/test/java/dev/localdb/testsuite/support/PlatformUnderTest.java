@@ -28,9 +28,24 @@ public final class PlatformUnderTest {
         Assumptions.assumeFalse(portable(), "portable mode (LOCALDB_PLATFORM=portable): the JDK cannot tell who listens on a port");
     }
 
+    /** Skips a test that writes an owner the way the linux mode records one (/proc start ticks and boot_id). */
+    public static void assumeProcIdentity() {
+        Assumptions.assumeTrue(linux(), "LOCALDB_PLATFORM=" + mode()
+                + ": the test writes a /proc identity (clock ticks, boot_id), which other modes record differently");
+    }
+
+    /** Skips a test of a log rotated while its server runs, which needs the split(1) pipe the portable mode does without. */
+    public static void assumeRotationWhileRunning() {
+        Assumptions.assumeFalse(portable(), "portable mode (LOCALDB_PLATFORM=portable): logs are rotated at start only");
+    }
+
+    private static boolean linux() {
+        return mode().isEmpty() || mode().equals("auto") || mode().equals("linux");
+    }
+
     /** Skips a test of /proc sessions (a dead wrapper's session living on), which only the linux mode reads. */
     public static void assumeProcSessions() {
-        Assumptions.assumeTrue(mode().isEmpty() || mode().equals("auto") || mode().equals("linux"),
+        Assumptions.assumeTrue(linux(),
                 "LOCALDB_PLATFORM=" + mode() + ": only the linux mode reads /proc, so no session of a dead wrapper is seen");
     }
 }
