@@ -227,7 +227,7 @@ public final class Wiring {
                 EmbeddedServerCommand::of, serverEnvironment(), inspector(), configuration().logsMaxBytes(), platform());
     }
 
-    public ProxyFiles proxyFiles() {
+    private ProxyFiles proxyFiles() {
         return new ProxyFiles(home().root());
     }
 
@@ -246,7 +246,7 @@ public final class Wiring {
      * certutil and the browsers use), not the JVM's {@code user.home}, which Java takes from the
      * password file: the two differ under sudo, in containers and in tests.
      */
-    public CaTrustStores caTrustStores() {
+    private CaTrustStores caTrustStores() {
         String userHomeDir = env.getOrDefault("HOME", "").isBlank() ? userHome : env.get("HOME");
         return new CaTrustStores(Path.of(userHomeDir), System.getProperty("os.name", ""), CaTrustStores.runningAsRoot(),
                 home().root(), new ExternalCommands(env, Duration.ofSeconds(60)));
