@@ -19,6 +19,9 @@ import dev.localdb.cli.dashboard.BrowserLink;
 import dev.localdb.cli.dashboard.DashboardControl;
 import dev.localdb.cli.output.StatusOutput;
 import dev.localdb.cli.proxy.CachedRoutes;
+import dev.localdb.cli.proxy.ForegroundProxy;
+import dev.localdb.cli.proxy.LocalCaTrust;
+import dev.localdb.cli.proxy.ProxyAliases;
 import dev.localdb.cli.proxy.ProxyControl;
 import dev.localdb.domain.allocation.PortAllocator;
 import dev.localdb.domain.diagnostics.PortExplainer;
@@ -74,7 +77,6 @@ public final class Wiring {
         this.err = err;
     }
 
-    // issue #16: the foreground child of run
     /** {@code localdb run}: the project's command as this process's child, its ports held meanwhile. */
     public ForegroundRun foregroundRun() {
         return new ForegroundRun(lifecycle(), catalog(), inspector(), new ChildProcessForegroundLauncher(env, home()::project, platform().shell()));
@@ -163,7 +165,6 @@ public final class Wiring {
         return lifecycle;
     }
 
-    // issue #16: services for rm, logs, new, edit, open
     /** {@code localdb rm}: stop, forget the ports, remove the project, delete its log and its browser page. */
     public ProjectRemoval removal() {
         return new ProjectRemoval(lifecycle(), allocator(), catalog(), serverLogs(), browserLink()::forgetPage);
@@ -267,20 +268,19 @@ public final class Wiring {
         return serverEnv;
     }
 
-    // issue #16: services for the proxy commands
     /** Adds and removes {@code proxy alias} names; a project's name is refused as an alias. */
-    public dev.localdb.cli.proxy.ProxyAliases proxyAliases() {
-        return new dev.localdb.cli.proxy.ProxyAliases(proxyFiles(), catalog());
+    public ProxyAliases proxyAliases() {
+        return new ProxyAliases(proxyFiles(), catalog());
     }
 
     /** Puts this home's CA in the browsers' stores and takes it out again. */
-    public dev.localdb.cli.proxy.LocalCaTrust localCaTrust() {
-        return new dev.localdb.cli.proxy.LocalCaTrust(caTrustStores(), proxyFiles().caDirectory(), home().root());
+    public LocalCaTrust localCaTrust() {
+        return new LocalCaTrust(caTrustStores(), proxyFiles().caDirectory(), home().root());
     }
 
     /** The proxy {@code proxy serve} runs in this process, with the configured ports and idle limit. */
-    public dev.localdb.cli.proxy.ForegroundProxy foregroundProxy() {
-        return new dev.localdb.cli.proxy.ForegroundProxy(configuration().proxy(), proxyFiles(), lifecycle(), proxyRoutes(), inspector());
+    public ForegroundProxy foregroundProxy() {
+        return new ForegroundProxy(configuration().proxy(), proxyFiles(), lifecycle(), proxyRoutes(), inspector());
     }
 
     /** One-line warnings go to stderr; they never change the exit code. */

@@ -107,10 +107,10 @@ public final class ChildProcessForegroundLauncher implements ForegroundLauncher 
         return builder;
     }
 
-    /** A project's own command under this host's shell (the domain writes it for a POSIX one); a given command as it is. */
+    /** A project's own command under this host's shell; a command given after {@code --} as it is. */
     private List<String> words(ForegroundCommand command) {
         Optional<String> own = command.project().flatMap(ProjectConfig::command);
-        if (own.isEmpty() || shell.equals(POSIX_SHELL)) {
+        if (own.isEmpty()) {
             return command.words();
         }
         List<String> words = new ArrayList<>(shell);

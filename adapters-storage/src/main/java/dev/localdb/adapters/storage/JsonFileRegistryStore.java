@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import static dev.localdb.adapters.storage.GuardedFile.REGISTRY;
 import static dev.localdb.adapters.storage.StorageErrors.io;
 
@@ -96,12 +97,11 @@ public final class JsonFileRegistryStore implements RegistryStore {
         io(REGISTRY, "inspect registry lock file", files.lock(), () -> FileFacts.of(files.lock()))
                 .ifPresent(facts -> FileSafety.requireSafeFile(REGISTRY, "Registry lock file " + files.lock(), facts));
         try {
-            Optional<Parsed> parsed = RegistryFileReader.load(files.data());
-            if (parsed.isEmpty()) {
+            Optional<byte[]> bytes = RegistryFileReader.read(files.data());
+            if (bytes.isEmpty()) {
                 return Registry.EMPTY;
             }
-            return parsed.get().schemaVersion() > RegistryJson.SCHEMA_VERSION ? readNewer(parsed.get())
-                    : RegistryParser.toRegistry(parsed.get());
+            return meaning(bytes.get(), this::readNewer);
         } catch (CorruptRegistryException e) {
             warn("Registry " + files.data() + " is damaged (" + e.reason() + "); the next change will set it aside as "
                     + RegistryFiles.CORRUPT_PREFIX + "<timestamp>.");
@@ -140,22 +140,31 @@ public final class JsonFileRegistryStore implements RegistryStore {
             if (bytes.isEmpty()) {
                 return Registry.EMPTY;
             }
-            Optional<Registry> unchanged = lastKnown.ifUnchanged(bytes.get());
-            if (unchanged.isPresent()) {
-                return unchanged.get();
-            }
-            Parsed parsed = RegistryParser.parse(bytes.get());
-            int schema = parsed.schemaVersion();
-            if (schema > RegistryJson.SCHEMA_VERSION) {
+            return meaning(bytes.get(), newer -> {
                 throw new RegistryUnusableException("Registry " + files.data() + " was written by a newer localdb (schema "
-                        + schema + "); upgrade localdb — it will not be overwritten.");
-            }
-            Registry registry = RegistryParser.toRegistry(parsed);
-            lastKnown.remember(bytes.get(), registry);
-            return registry;
+                        + newer.schemaVersion() + "); upgrade localdb — it will not be overwritten.");
+            });
         } catch (CorruptRegistryException e) {
             return DamagedRegistry.setAsideAndRebuild(files, e.reason(), runningServers, this::warn);
         }
+    }
+
+    /**
+     * What the file's bytes mean: the registry remembered with them when they are the bytes this
+     * store last read or wrote ({@link LastKnownRegistry}), else parsed, and then remembered.
+     */
+    private Registry meaning(byte[] bytes, Function<Parsed, Registry> ofNewerSchema) throws CorruptRegistryException {
+        Optional<Registry> unchanged = lastKnown.ifUnchanged(bytes);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
+        }
+        Parsed parsed = RegistryParser.parse(bytes);
+        if (parsed.schemaVersion() > RegistryJson.SCHEMA_VERSION) {
+            return ofNewerSchema.apply(parsed);
+        }
+        Registry registry = RegistryParser.toRegistry(parsed);
+        lastKnown.remember(bytes, registry);
+        return registry;
     }
 
     /** Fields a newer version added are ignored; what this version knows is shown, never written back. */
