@@ -51,7 +51,10 @@ class DistributionArchiveTest {
         assertThat(tarGz).as("built by mvn package (dist module)").isRegularFile();
         exec(outside, "tar", "xzf", tarGz.toString());
         try (Stream<Path> top = Files.list(outside)) {
-            unpacked = top.findFirst().orElseThrow();
+            // The archive holds exactly one top-level folder; exec's own output lives elsewhere.
+            List<Path> entries = top.toList();
+            assertThat(entries).as("top level of the unpacked archive").hasSize(1);
+            unpacked = entries.get(0);
         }
         assertThat(unpacked.getFileName().toString()).startsWith("localdb-");
         assertThat(unpacked.toRealPath().startsWith(LocalDbRunner.repository().toRealPath())).isFalse();
@@ -232,8 +235,8 @@ class DistributionArchiveTest {
         builder.environment().put("LOCALDB_HOME", sandbox.home().toString());
         builder.environment().put("XDG_CACHE_HOME", outside.resolve("cache").toString());
         builder.environment().remove("XDG_DATA_HOME");
-        Path out = Files.createTempFile(outside, "out", ".txt");
-        Path err = Files.createTempFile(outside, "err", ".txt");
+        Path out = Files.createTempFile(sandbox.scratch(), "out", ".txt");
+        Path err = Files.createTempFile(sandbox.scratch(), "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             assertThat(process.waitFor(600, TimeUnit.SECONDS)).as("%s finished", List.of(command)).isTrue();
