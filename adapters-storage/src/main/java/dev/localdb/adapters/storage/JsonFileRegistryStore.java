@@ -32,6 +32,8 @@ public final class JsonFileRegistryStore implements RegistryStore {
     private final RunningServers runningServers;
     private final LastKnownRegistry lastKnown = new LastKnownRegistry();
     private final RegistryEncoder encoder = new RegistryEncoder();
+    // Written and read under the registry lock only.
+    private boolean swept;
 
     /**
      * @param runtimeDir     where the registry lives; created (0700, with missing parents) on the first change
@@ -64,10 +66,7 @@ public final class JsonFileRegistryStore implements RegistryStore {
         prepareDirectory();
         RegistryJson.warmUp();
         try (HeldLock held = io(REGISTRY, "lock registry", files.lock(), lock::acquire)) {
-            io(REGISTRY, "clean up", files.dir(), () -> {
-                RegistryWrites.deleteLeftovers(files);
-                return null;
-            });
+            sweepLeftoversOnce();
             Registry current = loadForUpdate();
             RegistryTransaction.Outcome<T> outcome = transaction.apply(current);
             if (outcome == null || outcome.registry() == null) {
@@ -119,6 +118,25 @@ public final class JsonFileRegistryStore implements RegistryStore {
                     + next.size() + " entries); nothing was changed. Forget projects you no longer use with"
                     + " 'localdb release --forget <project>' ('localdb ports' lists them).");
         }
+    }
+
+    /**
+     * Deletes crash leftovers on this store's first change (under the lock), not on every one. A
+     * crashed writer leaves at most one harmless temporary file, and every new localdb process
+     * sweeps on its first change; listing the directory each time would mark it accessed
+     * (relatime), and the next write's fsync would then have to write that too: ~47 µs of a
+     * ~430 µs durable write here (docs/BENCHMARKS.md, issue #15), paid by long-lived stores (a test
+     * JVM, the proxy, the embedded server) on every change.
+     */
+    private void sweepLeftoversOnce() {
+        if (swept) {
+            return;
+        }
+        io(REGISTRY, "clean up", files.dir(), () -> {
+            RegistryWrites.deleteLeftovers(files);
+            return null;
+        });
+        swept = true;
     }
 
     private void prepareDirectory() {

@@ -147,8 +147,12 @@ final class RegistryJson {
 
     /** The lowest schema that describes the registry, so that older versions keep every file they can understand. */
     static int schemaOf(Registry registry) {
-        boolean named = registry.list().stream().anyMatch(allocation -> !allocation.namedPorts().isEmpty());
-        return named ? SCHEMA_VERSION : SCHEMA_WITHOUT_NAMED_PORTS;
+        for (Allocation allocation : registry.allocations().values()) {
+            if (!allocation.namedPorts().isEmpty()) {
+                return SCHEMA_VERSION;
+            }
+        }
+        return SCHEMA_WITHOUT_NAMED_PORTS;
     }
 
     /**

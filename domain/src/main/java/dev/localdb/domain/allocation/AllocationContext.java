@@ -6,7 +6,6 @@ import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.ProjectName;
 import dev.localdb.domain.model.Registry;
 import dev.localdb.domain.port.PortProbe;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ public final class AllocationContext {
     private final AllocationSettings settings;
     private final PortProbe probe;
     private final StatusJudge judge;
-    private final Map<PortNumber, List<Allocation>> othersByPort;
+    private final OthersByPort othersByPort;
     private final Map<PortNumber, Boolean> probed;
     private final Optional<PortName> portName;
     private final Set<PortNumber> claimed;
@@ -40,17 +39,10 @@ public final class AllocationContext {
         this.settings = settings;
         this.probe = probe;
         this.judge = judge;
-        this.othersByPort = new HashMap<>();
+        this.othersByPort = new OthersByPort(registry, request.project());
         this.probed = new HashMap<>();
         this.portName = Optional.empty();
         this.claimed = Set.of();
-        for (Allocation allocation : registry.allocations().values()) {
-            if (!allocation.project().equals(request.project())) {
-                for (PortNumber port : allocation.ports()) {
-                    othersByPort.computeIfAbsent(port, p -> new ArrayList<>(1)).add(allocation);
-                }
-            }
-        }
     }
 
     /** The same transaction choosing another of the project's ports: shares the snapshot and the host's answers. */
@@ -119,14 +111,12 @@ public final class AllocationContext {
 
     /** Another project holds this port now (a live or reserved allocation). */
     public boolean heldByOther(PortNumber port) {
-        return othersByPort.getOrDefault(port, List.of()).stream()
-                .anyMatch(a -> judge.statusOf(a).blocksOthers());
+        return othersByPort.any(port, judge, true);
     }
 
     /** Another project remembers this port (released, or its owner died) without holding it. */
     public boolean rememberedByOther(PortNumber port) {
-        return othersByPort.getOrDefault(port, List.of()).stream()
-                .anyMatch(a -> !judge.statusOf(a).blocksOthers());
+        return othersByPort.any(port, judge, false);
     }
 
     /**
@@ -134,7 +124,8 @@ public final class AllocationContext {
      * project's own choice (an explicit per-project choice beats the built-in list).
      */
     public boolean excluded(PortNumber port) {
-        return !settings.allows(port, request.preferred().filter(port::equals).isPresent());
+        Optional<PortNumber> preferred = request.preferred();
+        return !settings.allows(port, preferred.isPresent() && preferred.get().equals(port));
     }
 
     /** Whether the host lets a server listen on the port; asks the probe once per port. */

@@ -15,6 +15,7 @@ import dev.localdb.domain.port.RegistryStore;
 import dev.localdb.domain.port.RegistryTransaction.Outcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -214,12 +215,24 @@ public final class PortAllocator {
      */
     private static Registry releaseStaleHoldersOf(Registry registry, Allocation taker, StatusJudge judge) {
         List<PortNumber> taken = taker.ports();
-        return registry.withAll(registry.list().stream()
-                .filter(other -> !other.project().equals(taker.project())
-                        && other.ports().stream().anyMatch(taken::contains)
-                        && judge.statusOf(other) == AllocationStatus.STALE)
-                .map(Allocation::released)
-                .toList());
+        List<Allocation> released = new ArrayList<>();
+        // A loop over the entries, not a stream of a copy: it runs on every allocation, over all of them.
+        for (Allocation other : registry.allocations().values()) {
+            if (!other.project().equals(taker.project()) && sharesAny(other, taken)
+                    && judge.statusOf(other) == AllocationStatus.STALE) {
+                released.add(other.released());
+            }
+        }
+        return registry.withAll(released);
+    }
+
+    private static boolean sharesAny(Allocation other, List<PortNumber> taken) {
+        for (PortNumber port : taken) {
+            if (other.hasPort(port)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuseIfServedByAnother(AllocationContext context) {

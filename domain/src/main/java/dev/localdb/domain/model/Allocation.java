@@ -76,12 +76,20 @@ public record Allocation(ProjectName project, PortNumber port, AllocationState s
         return new Allocation(project, port, state, owner, allocatedAt, newNamedPorts);
     }
 
-    /** Every port of the entry: the main port first, then the named ones by name. */
+    /** Whether the port is one of the entry's: its main port or a named one (no list made). */
+    public boolean hasPort(PortNumber candidate) {
+        return port.equals(candidate) || (!namedPorts.isEmpty() && namedPorts.containsValue(candidate));
+    }
+
+    /** Every port of the entry: the main port first, then the named ones by name (unmodifiable). */
     public List<PortNumber> ports() {
+        if (namedPorts.isEmpty()) {
+            return List.of(port); // the common case; every registry pass asks each entry
+        }
         List<PortNumber> all = new ArrayList<>(1 + namedPorts.size());
         all.add(port);
         all.addAll(namedPorts.values());
-        return all;
+        return Collections.unmodifiableList(all);
     }
 
     // Written out for start-up speed, with the generated meaning (package-info.java).

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -24,16 +25,20 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         if (allocations == null || lastCleanup == null) {
             throw new InvalidInputException("A registry needs its allocations and its last cleanup time (or none).");
         }
+        allocations = allocations instanceof Checked checked ? Collections.unmodifiableSortedMap(checked) : checkedCopy(allocations);
+    }
+
+    /** Every entry under its own project, and no port held twice (named ports count like main ports). */
+    private static SortedMap<ProjectName, Allocation> checkedCopy(Map<ProjectName, Allocation> allocations) {
         // Kept sorted by project: listings and the registry file come out in that order, and the
         // copies that with() and without() make from a sorted map take linear time, not n log n.
-        allocations = Collections.unmodifiableSortedMap(new TreeMap<>(allocations));
+        SortedMap<ProjectName, Allocation> copy = new TreeMap<>(allocations);
         Map<PortNumber, ProjectName> holders = new HashMap<>();
-        allocations.forEach((name, allocation) -> {
+        copy.forEach((name, allocation) -> {
             if (!name.equals(allocation.project())) {
                 throw new InvalidInputException("Registry entry " + name + " describes project " + allocation.project() + ".");
             }
             if (allocation.isHeld()) {
-                // Named ports count like main ports: one holder per port, whichever of its ports it is.
                 for (PortNumber port : allocation.ports()) {
                     ProjectName other = holders.putIfAbsent(port, name);
                     if (other != null) {
@@ -42,6 +47,7 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
                 }
             }
         });
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     public static Registry of(Collection<Allocation> allocations, Optional<Instant> lastCleanup) {
@@ -68,8 +74,9 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
     }
 
     public Registry with(Allocation allocation) {
-        Map<ProjectName, Allocation> copy = new TreeMap<>(allocations);
+        Checked copy = new Checked(allocations);
         copy.put(allocation.project(), allocation);
+        requireNoOtherHolder(copy, allocation);
         return new Registry(copy, lastCleanup);
     }
 
@@ -84,13 +91,52 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
     }
 
     public Registry without(ProjectName project) {
-        Map<ProjectName, Allocation> copy = new TreeMap<>(allocations);
+        Checked copy = new Checked(allocations); // what was valid stays valid with an entry less
         copy.remove(project);
         return new Registry(copy, lastCleanup);
     }
 
     public Registry withLastCleanup(Instant when) {
         return new Registry(allocations, Optional.of(when));
+    }
+
+    /** The check the constructor makes, for the one entry with() adds to a registry already checked. */
+    private static void requireNoOtherHolder(Checked registry, Allocation added) {
+        if (!added.isHeld()) {
+            return;
+        }
+        List<PortNumber> ports = added.ports();
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.subList(0, i).contains(ports.get(i))) {
+                throw new InvalidInputException("Port " + ports.get(i) + " is held by both " + added.project() + " and " + added.project() + ".");
+            }
+        }
+        for (Allocation other : registry.values()) {
+            if (other != added && other.isHeld()) {
+                for (PortNumber port : ports) {
+                    if (other.hasPort(port)) {
+                        // Named in project order, as the constructor's check names them.
+                        boolean otherFirst = other.project().compareTo(added.project()) < 0;
+                        throw new InvalidInputException("Port " + port + " is held by both " + (otherFirst ? other : added).project()
+                                + " and " + (otherFirst ? added : other).project() + ".");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A copy this class made of a registry it had checked, changed in a way it checked too: the
+     * constructor takes it as it is, without a second copy and a check of every entry (at 5,000
+     * entries that was a large part of each change; docs/BENCHMARKS.md, issue #15). Private, so
+     * nothing else can hand the constructor an unchecked or shared one.
+     */
+    private static final class Checked extends TreeMap<ProjectName, Allocation> {
+        private static final long serialVersionUID = 1L;
+
+        Checked(Map<ProjectName, Allocation> checked) {
+            super(checked);
+        }
     }
 
     // Written out for start-up speed, with the generated meaning (package-info.java).

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localdb.domain.error.InvalidInputException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,20 @@ class AllocationTest {
         assertThat(released.port()).isEqualTo(PortNumber.of(3000));
         assertThat(released.allocatedAt()).isEqualTo(AT);
         assertThat(released.owner()).isEmpty();
+    }
+
+    @Test
+    void hasPortKnowsTheMainAndTheNamedPortsAndNothingElse() {
+        Allocation web = Allocation.held(ProjectName.of("web"), PortNumber.of(3000), Optional.of(OWNER), AT)
+                .withNamedPorts(Map.of(PortName.of("db"), PortNumber.of(3001)));
+
+        assertThat(web.hasPort(PortNumber.of(3000))).isTrue();
+        assertThat(web.hasPort(PortNumber.of(3001))).isTrue();
+        assertThat(web.hasPort(PortNumber.of(3002))).isFalse();
+        assertThat(web.ports()).containsExactly(PortNumber.of(3000), PortNumber.of(3001));
+        assertThatThrownBy(() -> web.ports().add(PortNumber.of(3002))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> web.withNamedPorts(Map.of()).ports().add(PortNumber.of(3002)))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

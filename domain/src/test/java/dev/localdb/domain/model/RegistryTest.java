@@ -36,6 +36,41 @@ class RegistryTest {
     }
 
     @Test
+    void withNamesBothHoldersInProjectOrderAsTheFullCheckDoes() {
+        assertThatThrownBy(() -> Registry.EMPTY.with(held("web", 3000)).with(held("api", 3000)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Port 3000 is held by both api and web.");
+        assertThatThrownBy(() -> Registry.EMPTY.with(held("api", 3000)).with(held("web", 3000)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Port 3000 is held by both api and web.");
+    }
+
+    @Test
+    void withChecksNamedPortsBothWays() {
+        Allocation webWithDb = held("web", 3000).withNamedPorts(Map.of(PortName.of("db"), PortNumber.of(3001)));
+        Registry registry = Registry.EMPTY.with(webWithDb);
+
+        assertThatThrownBy(() -> registry.with(held("api", 3001)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Port 3001 is held by both api and web.");
+        assertThatThrownBy(() -> Registry.EMPTY.with(held("api", 3001)).with(webWithDb))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Port 3001 is held by both api and web.");
+        assertThat(registry.with(released("api", 3001)).size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRegistryChangedStepByStepEqualsOneBuiltAtOnceAndIsAsImmutable() {
+        Registry stepwise = Registry.EMPTY.with(held("web", 3000)).with(held("api", 3001)).with(released("db", 3000))
+                .without(ProjectName.of("api"));
+
+        assertThat(stepwise).isEqualTo(Registry.of(List.of(held("web", 3000), released("db", 3000)), Optional.empty()));
+        assertThat(stepwise.hashCode()).isEqualTo(Registry.of(List.of(released("db", 3000), held("web", 3000)), Optional.empty()).hashCode());
+        assertThatThrownBy(() -> stepwise.allocations().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(stepwise.list()).extracting(Allocation::project).containsExactly(ProjectName.of("db"), ProjectName.of("web"));
+    }
+
+    @Test
     void rejectsAProjectListedTwice() {
         assertThatThrownBy(() -> Registry.of(List.of(held("web", 3000), released("web", 3001)), Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
