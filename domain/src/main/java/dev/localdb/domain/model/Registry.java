@@ -105,12 +105,7 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         if (!added.isHeld()) {
             return;
         }
-        List<PortNumber> ports = added.ports();
-        for (int i = 0; i < ports.size(); i++) {
-            if (ports.subList(0, i).contains(ports.get(i))) {
-                throw new InvalidInputException("Port " + ports.get(i) + " is held by both " + added.project() + " and " + added.project() + ".");
-            }
-        }
+        List<PortNumber> ports = added.ports(); // never one port twice: Allocation checks its own
         for (Allocation other : registry.values()) {
             if (other != added && other.isHeld()) {
                 for (PortNumber port : ports) {
