@@ -12,16 +12,29 @@ import java.util.Map;
 /**
  * The other projects' entries by port, for the questions the rules ask of every port they pass.
  * Built once per allocation over the whole registry, so it keeps the first entry of each port in
- * one map and only the rare further ones (a port one project holds and others remember) in
- * lists: a list per port cost a 5,000-entry registry more than the rules themselves.
+ * one table and only the rare further ones (a port one project holds and others remember) in
+ * lists: a list per port cost a 5,000-entry registry more than the rules themselves. The table
+ * is open addressing on the port number (no boxed key and no node per entry to allocate, hash
+ * and chase), at most half full.
  */
 final class OthersByPort {
-    private final Map<PortNumber, Allocation> first;
+    private final int[] ports; // 0: a free slot (no port is 0)
+    private final Allocation[] firsts;
+    private final int mask;
+    private final int shift;
     private final Map<PortNumber, List<Allocation>> further = new HashMap<>();
 
     OthersByPort(Registry registry, ProjectName except) {
-        first = new HashMap<>((int) (registry.size() / 0.75f) + 1);
-        for (Allocation allocation : registry.allocations().values()) {
+        int entries = 0;
+        for (Allocation allocation : registry.list()) {
+            entries += 1 + allocation.namedPorts().size();
+        }
+        int slots = Integer.highestOneBit(Math.max(4, entries)) * 4; // at least twice the entries: probes stay short
+        ports = new int[slots];
+        firsts = new Allocation[slots];
+        mask = slots - 1;
+        shift = Integer.numberOfLeadingZeros(mask);
+        for (Allocation allocation : registry.list()) {
             if (allocation.project().equals(except)) {
                 continue;
             }
@@ -33,14 +46,27 @@ final class OthersByPort {
     }
 
     private void add(PortNumber port, Allocation allocation) {
-        if (first.putIfAbsent(port, allocation) != null) {
+        int slot = slotOf(port.value());
+        if (ports[slot] == 0) {
+            ports[slot] = port.value();
+            firsts[slot] = allocation;
+        } else {
             further.computeIfAbsent(port, p -> new ArrayList<>(1)).add(allocation);
         }
     }
 
+    /** The port's slot, or the free slot where it would go. */
+    private int slotOf(int port) {
+        int slot = (port * 0x9E3779B1) >>> shift; // Fibonacci hashing: neighbouring ports spread out
+        while (ports[slot] != 0 && ports[slot] != port) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
     /** Whether another entry on the port keeps others off it ({@code blocking}), or only remembers it. */
     boolean any(PortNumber port, StatusJudge judge, boolean blocking) {
-        Allocation one = first.get(port);
+        Allocation one = firsts[slotOf(port.value())];
         if (one == null) {
             return false;
         }

@@ -3,7 +3,6 @@ package dev.localdb.domain.model;
 import dev.localdb.domain.error.InvalidInputException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,38 +18,49 @@ import java.util.TreeMap;
  * a remembered port is taken by another project only as a last resort).
  */
 public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instant> lastCleanup) {
-    public static final Registry EMPTY = new Registry(Map.of(), Optional.empty());
+    public static final Registry EMPTY = new Registry(ProjectOrderedEntries.EMPTY, Optional.empty());
 
     public Registry {
         if (allocations == null || lastCleanup == null) {
             throw new InvalidInputException("A registry needs its allocations and its last cleanup time (or none).");
         }
-        allocations = allocations instanceof Checked checked ? Collections.unmodifiableSortedMap(checked) : checkedCopy(allocations);
+        // Only this class makes ProjectOrderedEntries, after its checks: another registry's are taken as they are.
+        allocations = allocations instanceof ProjectOrderedEntries checked ? checked : checkedCopy(allocations);
     }
 
     /** Every entry under its own project, and no port held twice (named ports count like main ports). */
-    private static SortedMap<ProjectName, Allocation> checkedCopy(Map<ProjectName, Allocation> allocations) {
-        // Kept sorted by project: listings and the registry file come out in that order, and the
-        // copies that with() and without() make from a sorted map take linear time, not n log n.
-        SortedMap<ProjectName, Allocation> copy = new TreeMap<>(allocations);
-        Map<PortNumber, ProjectName> holders = new HashMap<>();
-        copy.forEach((name, allocation) -> {
+    private static ProjectOrderedEntries checkedCopy(Map<ProjectName, Allocation> allocations) {
+        // Kept sorted by project: listings and the registry file come out in that order.
+        SortedMap<ProjectName, Allocation> sorted = allocations instanceof SortedMap<ProjectName, Allocation> map
+                && map.comparator() == null ? map : new TreeMap<>(allocations);
+        sorted.forEach((name, allocation) -> {
             if (!name.equals(allocation.project())) {
                 throw new InvalidInputException("Registry entry " + name + " describes project " + allocation.project() + ".");
             }
+        });
+        return requireNoPortHeldTwice(ProjectOrderedEntries.of(sorted.values()));
+    }
+
+    private static ProjectOrderedEntries requireNoPortHeldTwice(ProjectOrderedEntries entries) {
+        Map<PortNumber, ProjectName> holders = new HashMap<>();
+        for (Allocation allocation : entries.values()) {
             if (allocation.isHeld()) {
                 for (PortNumber port : allocation.ports()) {
-                    ProjectName other = holders.putIfAbsent(port, name);
+                    ProjectName other = holders.putIfAbsent(port, allocation.project());
                     if (other != null) {
-                        throw new InvalidInputException("Port " + port + " is held by both " + other + " and " + name + ".");
+                        throw new InvalidInputException("Port " + port + " is held by both " + other + " and " + allocation.project() + ".");
                     }
                 }
             }
-        });
-        return Collections.unmodifiableSortedMap(copy);
+        }
+        return entries;
     }
 
     public static Registry of(Collection<Allocation> allocations, Optional<Instant> lastCleanup) {
+        // A registry file lists its entries in project order: then they need no sorting.
+        if (inStrictProjectOrder(allocations)) {
+            return new Registry(requireNoPortHeldTwice(ProjectOrderedEntries.of(allocations)), lastCleanup);
+        }
         Map<ProjectName, Allocation> byProject = new TreeMap<>();
         for (Allocation allocation : allocations) {
             if (byProject.putIfAbsent(allocation.project(), allocation) != null) {
@@ -60,13 +70,24 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         return new Registry(byProject, lastCleanup);
     }
 
+    private static boolean inStrictProjectOrder(Collection<Allocation> allocations) {
+        ProjectName previous = null;
+        for (Allocation allocation : allocations) {
+            if (previous != null && previous.compareTo(allocation.project()) >= 0) {
+                return false;
+            }
+            previous = allocation.project();
+        }
+        return true;
+    }
+
     public Optional<Allocation> find(ProjectName project) {
         return Optional.ofNullable(allocations.get(project));
     }
 
-    /** Every allocation, in project-name order. */
+    /** Every allocation, in project-name order (unmodifiable; a registry never changes). */
     public List<Allocation> list() {
-        return List.copyOf(allocations.values());
+        return entries().values();
     }
 
     public int size() {
@@ -74,10 +95,9 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
     }
 
     public Registry with(Allocation allocation) {
-        Checked copy = new Checked(allocations);
-        copy.put(allocation.project(), allocation);
-        requireNoOtherHolder(copy, allocation);
-        return new Registry(copy, lastCleanup);
+        ProjectOrderedEntries changed = entries().with(allocation);
+        requireNoOtherHolder(changed, allocation);
+        return new Registry(changed, lastCleanup);
     }
 
     /** Replaces several projects' entries in one step (one copy, one validation). */
@@ -91,17 +111,19 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
     }
 
     public Registry without(ProjectName project) {
-        Checked copy = new Checked(allocations); // what was valid stays valid with an entry less
-        copy.remove(project);
-        return new Registry(copy, lastCleanup);
+        return new Registry(entries().without(project), lastCleanup); // what was valid stays valid with an entry less
     }
 
     public Registry withLastCleanup(Instant when) {
         return new Registry(allocations, Optional.of(when));
     }
 
+    private ProjectOrderedEntries entries() {
+        return (ProjectOrderedEntries) allocations; // the constructor makes every registry's so
+    }
+
     /** The check the constructor makes, for the one entry with() adds to a registry already checked. */
-    private static void requireNoOtherHolder(Checked registry, Allocation added) {
+    private static void requireNoOtherHolder(ProjectOrderedEntries registry, Allocation added) {
         if (!added.isHeld()) {
             return;
         }
@@ -117,20 +139,6 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * A copy this class made of a registry it had checked, changed in a way it checked too: the
-     * constructor takes it as it is, without a second copy and a check of every entry (at 5,000
-     * entries that was a large part of each change; docs/BENCHMARKS.md, issue #15). Private, so
-     * nothing else can hand the constructor an unchecked or shared one.
-     */
-    private static final class Checked extends TreeMap<ProjectName, Allocation> {
-        private static final long serialVersionUID = 1L;
-
-        Checked(Map<ProjectName, Allocation> checked) {
-            super(checked);
         }
     }
 
