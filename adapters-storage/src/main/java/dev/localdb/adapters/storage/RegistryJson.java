@@ -147,12 +147,7 @@ final class RegistryJson {
 
     /** The lowest schema that describes the registry, so that older versions keep every file they can understand. */
     static int schemaOf(Registry registry) {
-        for (Allocation allocation : registry.allocations().values()) {
-            if (!allocation.namedPorts().isEmpty()) {
-                return SCHEMA_VERSION;
-            }
-        }
-        return SCHEMA_WITHOUT_NAMED_PORTS;
+        return registry.anyNamedPorts() ? SCHEMA_VERSION : SCHEMA_WITHOUT_NAMED_PORTS;
     }
 
     /**

@@ -45,6 +45,11 @@ public final class AllocationContext {
         this.claimed = Set.of();
     }
 
+    /** The other projects' entries on the port, holding or remembering it. */
+    List<Allocation> othersOn(PortNumber port) {
+        return othersByPort.on(port);
+    }
+
     /** The same transaction choosing another of the project's ports: shares the snapshot and the host's answers. */
     private AllocationContext(AllocationContext base, Optional<PortName> portName, Set<PortNumber> claimed) {
         AllocationRequest main = base.request;

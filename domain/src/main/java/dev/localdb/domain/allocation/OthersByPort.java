@@ -64,6 +64,22 @@ final class OthersByPort {
         return slot;
     }
 
+    /** Every other entry on the port, holding or remembering it. */
+    List<Allocation> on(PortNumber port) {
+        Allocation one = firsts[slotOf(port.value())];
+        if (one == null) {
+            return List.of();
+        }
+        List<Allocation> more = further.get(port);
+        if (more == null) {
+            return List.of(one);
+        }
+        List<Allocation> all = new ArrayList<>(1 + more.size());
+        all.add(one);
+        all.addAll(more);
+        return all;
+    }
+
     /** Whether another entry on the port keeps others off it ({@code blocking}), or only remembers it. */
     boolean any(PortNumber port, StatusJudge judge, boolean blocking) {
         Allocation one = firsts[slotOf(port.value())];

@@ -64,7 +64,7 @@ public final class PortAllocator {
             refuseIfServedByAnother(context);
             ProjectPortsChoice choice = ProjectPortsChoice.choose(context, strategies);
             Allocation allocation = heldAllocation(context, choice.mainPort(), now).withNamedPorts(choice.namedPorts());
-            Registry next = releaseStaleHoldersOf(registry, allocation, judge).with(allocation);
+            Registry next = releaseStaleHoldersOf(registry, allocation, context).with(allocation);
             return new Outcome<>(next, new AllocationResult(allocation, choice.mainRule(), choice.namedRules()));
         });
     }
@@ -213,26 +213,17 @@ public final class PortAllocator {
      * holder per port, so that stale holder now only remembers it (all its ports, as they go
      * together), as cleanup would have left it.
      */
-    private static Registry releaseStaleHoldersOf(Registry registry, Allocation taker, StatusJudge judge) {
-        List<PortNumber> taken = taker.ports();
+    private static Registry releaseStaleHoldersOf(Registry registry, Allocation taker, AllocationContext context) {
         List<Allocation> released = new ArrayList<>();
-        // A loop over the entries, not a stream of a copy: it runs on every allocation, over all of them.
-        for (Allocation other : registry.allocations().values()) {
-            if (!other.project().equals(taker.project()) && sharesAny(other, taken)
-                    && judge.statusOf(other) == AllocationStatus.STALE) {
-                released.add(other.released());
+        // Asked of the index the rules built, not of every entry: it runs on every allocation.
+        for (PortNumber port : taker.ports()) {
+            for (Allocation other : context.othersOn(port)) {
+                if (context.judge().statusOf(other) == AllocationStatus.STALE && !released.contains(other.released())) {
+                    released.add(other.released()); // an entry on two of the taker's ports, once
+                }
             }
         }
         return registry.withAll(released);
-    }
-
-    private static boolean sharesAny(Allocation other, List<PortNumber> taken) {
-        for (PortNumber port : taken) {
-            if (other.hasPort(port)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void refuseIfServedByAnother(AllocationContext context) {

@@ -23,10 +23,33 @@ final class ProjectOrderedEntries extends AbstractMap<ProjectName, Allocation> {
 
     private final Allocation[] entries; // in project order, one per project; never written after construction
     private final List<Allocation> values;
+    private final int withNamedPorts; // how many entries have named ports, kept up to date by each change
 
-    private ProjectOrderedEntries(Allocation[] entries) {
+    private ProjectOrderedEntries(Allocation[] entries, int withNamedPorts) {
         this.entries = entries;
         this.values = Collections.unmodifiableList(Arrays.asList(entries));
+        this.withNamedPorts = withNamedPorts;
+    }
+
+    private ProjectOrderedEntries(Allocation[] entries) {
+        this(entries, countWithNamedPorts(entries));
+    }
+
+    private static int countWithNamedPorts(Allocation[] entries) {
+        int count = 0;
+        for (Allocation entry : entries) {
+            count += named(entry);
+        }
+        return count;
+    }
+
+    private static int named(Allocation entry) {
+        return entry.namedPorts().isEmpty() ? 0 : 1;
+    }
+
+    /** Whether any entry has named ports (the registry file's schema depends on it; asked at every write). */
+    boolean anyNamedPorts() {
+        return withNamedPorts > 0;
     }
 
     /** The entries of {@code sorted}, which must be in strictly increasing project order. */
@@ -38,8 +61,10 @@ final class ProjectOrderedEntries extends AbstractMap<ProjectName, Allocation> {
     ProjectOrderedEntries with(Allocation allocation) {
         int at = indexOf(allocation.project());
         Allocation[] copy;
+        int named = withNamedPorts + named(allocation);
         if (at >= 0) {
             copy = entries.clone();
+            named -= named(copy[at]);
             copy[at] = allocation;
         } else {
             int insertAt = -at - 1;
@@ -48,7 +73,7 @@ final class ProjectOrderedEntries extends AbstractMap<ProjectName, Allocation> {
             copy[insertAt] = allocation;
             System.arraycopy(entries, insertAt, copy, insertAt + 1, entries.length - insertAt);
         }
-        return new ProjectOrderedEntries(copy);
+        return new ProjectOrderedEntries(copy, named);
     }
 
     /** These entries without the project's (the same instance if it has none). */
@@ -63,7 +88,7 @@ final class ProjectOrderedEntries extends AbstractMap<ProjectName, Allocation> {
         Allocation[] copy = new Allocation[entries.length - 1];
         System.arraycopy(entries, 0, copy, 0, at);
         System.arraycopy(entries, at + 1, copy, at, copy.length - at);
-        return new ProjectOrderedEntries(copy);
+        return new ProjectOrderedEntries(copy, withNamedPorts - named(entries[at]));
     }
 
     /** The entry's index, or {@code -(insertion point) - 1} as {@link Arrays#binarySearch} answers. */

@@ -94,6 +94,11 @@ public record Registry(Map<ProjectName, Allocation> allocations, Optional<Instan
         return allocations.size();
     }
 
+    /** Whether any entry has named ports (an answer kept up to date by each change, not a pass over the entries). */
+    public boolean anyNamedPorts() {
+        return entries().anyNamedPorts();
+    }
+
     public Registry with(Allocation allocation) {
         ProjectOrderedEntries changed = entries().with(allocation);
         requireNoOtherHolder(changed, allocation);

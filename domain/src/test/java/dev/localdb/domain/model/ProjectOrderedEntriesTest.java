@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** A registry changed at random, entry by entry, means what a tree map changed the same way means. */
+/** A registry changed at random, entry by entry, means what a tree map changed the same way means (and knows whether any entry has named ports). */
 class ProjectOrderedEntriesTest {
     private static final Instant AT = Instant.parse("2025-01-01T10:00:00Z");
 
@@ -27,11 +28,17 @@ class ProjectOrderedEntriesTest {
                 model.remove(project);
             } else {
                 // Released entries: any port may be remembered twice, so no change is refused.
-                Allocation entry = Allocation.held(project, PortNumber.of(1 + random.nextInt(100)), Optional.empty(), AT).released();
+                int port = 1 + random.nextInt(100);
+                Allocation entry = Allocation.held(project, PortNumber.of(port), Optional.empty(), AT);
+                if (random.nextInt(8) == 0) {
+                    entry = entry.withNamedPorts(Map.of(PortName.of("db"), PortNumber.of(port + 1)));
+                }
+                entry = entry.released();
                 registry = registry.with(entry);
                 model.put(project, entry);
             }
             assertThat(registry.allocations()).isEqualTo(model);
+            assertThat(registry.anyNamedPorts()).isEqualTo(model.values().stream().anyMatch(e -> !e.namedPorts().isEmpty()));
             assertThat(registry.allocations().hashCode()).isEqualTo(model.hashCode());
             assertThat(registry.list()).containsExactlyElementsOf(model.values());
             assertThat(List.copyOf(registry.allocations().keySet())).containsExactlyElementsOf(model.keySet());
