@@ -141,6 +141,20 @@ final class ProjectOrderedEntries extends AbstractMap<ProjectName, Allocation> {
         }
     }
 
+    /** Two registries' entries side by side, not a lookup of each (a store asks this after every transaction). */
+    @Override
+    public boolean equals(Object other) {
+        if (other instanceof ProjectOrderedEntries that) {
+            return Arrays.equals(entries, that.entries); // both in project order, one entry per project
+        }
+        return super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode(); // a map's: the same as any equal map's
+    }
+
     @Override
     public Set<Entry<ProjectName, Allocation>> entrySet() {
         return new AbstractSet<>() {

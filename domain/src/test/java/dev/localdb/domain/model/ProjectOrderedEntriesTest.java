@@ -22,6 +22,8 @@ class ProjectOrderedEntriesTest {
         Registry registry = Registry.EMPTY;
         TreeMap<ProjectName, Allocation> model = new TreeMap<>();
         for (int step = 0; step < 2_000; step++) {
+            Registry previous = registry;
+            TreeMap<ProjectName, Allocation> previousModel = new TreeMap<>(model);
             ProjectName project = ProjectName.of("p" + random.nextInt(60));
             if (random.nextInt(3) == 0) {
                 registry = registry.without(project);
@@ -40,6 +42,8 @@ class ProjectOrderedEntriesTest {
             assertThat(registry.allocations()).isEqualTo(model);
             assertThat(registry.anyNamedPorts()).isEqualTo(model.values().stream().anyMatch(e -> !e.namedPorts().isEmpty()));
             assertThat(registry.allocations().hashCode()).isEqualTo(model.hashCode());
+            assertThat(registry).isEqualTo(Registry.of(model.values(), Optional.empty())); // entries side by side
+            assertThat(registry.equals(previous)).isEqualTo(model.equals(previousModel));
             assertThat(registry.list()).containsExactlyElementsOf(model.values());
             assertThat(List.copyOf(registry.allocations().keySet())).containsExactlyElementsOf(model.keySet());
             ProjectName probe = ProjectName.of("p" + random.nextInt(70));
