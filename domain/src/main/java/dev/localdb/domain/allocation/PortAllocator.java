@@ -218,8 +218,9 @@ public final class PortAllocator {
         // Asked of the index the rules built, not of every entry: it runs on every allocation.
         for (PortNumber port : taker.ports()) {
             for (Allocation other : context.othersOn(port)) {
-                if (context.judge().statusOf(other) == AllocationStatus.STALE && !released.contains(other.released())) {
-                    released.add(other.released()); // an entry on two of the taker's ports, once
+                Allocation remembering = context.judge().statusOf(other) == AllocationStatus.STALE ? other.released() : null;
+                if (remembering != null && !released.contains(remembering)) {
+                    released.add(remembering); // an entry on two of the taker's ports, once
                 }
             }
         }
