@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = Workbench.TRANSACTION_WARMUP_ITERATIONS, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ReleaseBenchmark {
     static final int FIRST_PORT = 26_000;
