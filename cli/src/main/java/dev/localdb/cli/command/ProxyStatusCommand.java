@@ -1,18 +1,15 @@
 package dev.localdb.cli.command;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.localdb.cli.ExitCode;
 import dev.localdb.cli.Wiring;
+import dev.localdb.cli.output.ProxyStatusJson;
 import dev.localdb.cli.proxy.ProxyControl;
-import dev.localdb.domain.model.PortName;
 import dev.localdb.domain.model.PortNumber;
 import dev.localdb.domain.model.Printable;
 import dev.localdb.domain.routing.Route;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +41,7 @@ public final class ProxyStatusCommand implements Callable<Integer> {
         List<Route> routes = wiring.proxyRoutes().current().routes();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            json(status, routes, out);
+            ProxyStatusJson.write(status, routes, out);
             return ExitCode.OK;
         }
         out.println(status.running()
@@ -58,55 +55,8 @@ public final class ProxyStatusCommand implements Callable<Integer> {
         out.println(String.format("%-" + width + "s  %-5s  %s", "HOST", "PORT", "STATE"));
         for (Route route : routes) {
             out.println(String.format("%-" + width + "s  %-5s  %s", Printable.escaped(route.host()),
-                    route.port().map(PortNumber::toString).orElse("-"), state(route)));
+                    route.port().map(PortNumber::toString).orElse("-"), ProxyStatusJson.stateOf(route)));
         }
         return ExitCode.OK;
-    }
-
-    private static String state(Route route) {
-        return route.state().name().toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code {"running":..,"pid":..,"httpPort":..,"httpsPort":..,"caCertificate":..,"routes":[..]}}, on one line. */
-    private static void json(ProxyControl.Status status, List<Route> routes, PrintWriter out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.writeStartObject();
-            g.writeBooleanField("running", status.running());
-            if (status.running()) {
-                g.writeNumberField("pid", status.process().get().pid());
-            } else {
-                g.writeNullField("pid");
-            }
-            g.writeNumberField("httpPort", status.httpPort());
-            g.writeNumberField("httpsPort", status.httpsPort());
-            if (status.caCertificatePath().isPresent()) {
-                g.writeStringField("caCertificate", status.caCertificatePath().get());
-            } else {
-                g.writeNullField("caCertificate");
-            }
-            g.writeArrayFieldStart("routes");
-            for (Route route : routes) {
-                g.writeStartObject();
-                g.writeStringField("host", route.host());
-                g.writeStringField("project", route.target().value());
-                if (route.portName().isPresent()) {
-                    g.writeStringField("portName", route.portName().map(PortName::value).get());
-                } else {
-                    g.writeNullField("portName");
-                }
-                if (route.port().isPresent()) {
-                    g.writeNumberField("port", route.port().get().value());
-                } else {
-                    g.writeNullField("port");
-                }
-                g.writeStringField("state", state(route));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        out.println();
-        out.flush();
     }
 }

@@ -233,7 +233,8 @@ public final class LocalDbArchitecture {
                 .should().dependOnClassesThat(resideInAnyPackage("java.nio.file..", layer("adapters"))
                         .and(DescribedPredicate.not(settingValues))
                         .or(belongToAnyOf(ProcessBuilder.class))
-                        .as("touch files (java.nio.file), start processes (ProcessBuilder) or name an adapter (LocalDbHome and Configuration, plain values, aside)"))
+                        .or(resideInAnyPackage("com.fasterxml.."))
+                        .as("touch files (java.nio.file), start processes (ProcessBuilder), name an adapter (LocalDbHome and Configuration, plain values, aside) or write JSON themselves (Jackson: each --json shape has its class in cli.output)"))
                 .because("a command parses, calls one service and prints; the service or port behind it does the work")
                 .allowEmptyShould(false);
     }
