@@ -58,14 +58,17 @@ public final class PseudoTerminal {
      * Starts {@code bin/localdb args...} under a pseudo-terminal that the test can type into, as a
      * person would (Ctrl-C is {@code "\u0003"}). SIGINT is reset to its default first, because the
      * test JVM may have been started with it ignored (e.g. {@code mvn verify &}) and children
-     * inherit that; a person's terminal never ignores it.
+     * inherit that; a person's terminal never ignores it. The shell that script(1) starts execs the
+     * command: left waiting in the terminal's foreground group, it would die of the Ctrl-C itself,
+     * and script(1) would return its 130 instead of localdb's exit code (an interactive shell puts
+     * the command in a group of its own and is not hit).
      */
     public static Session open(Path home, Map<String, String> env, String... args) throws IOException {
         List<String> words = new ArrayList<>(List.of("python3", "-c",
                 "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
                 LocalDbRunner.launcher().toString()));
         words.addAll(List.of(args));
-        String commandLine = String.join(" ", words.stream().map(PseudoTerminal::quoted).toList());
+        String commandLine = "exec " + String.join(" ", words.stream().map(PseudoTerminal::quoted).toList());
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--return", "--command", commandLine, "/dev/null");
         builder.environment().put("LOCALDB_HOME", home.toString());
         builder.environment().put("LOCALDB_PROXY", "off"); // tests that want the name proxy turn it on
