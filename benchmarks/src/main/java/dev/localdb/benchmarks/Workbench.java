@@ -35,7 +35,7 @@ public final class Workbench implements AutoCloseable {
      * Warm-up iterations (of 1 s) for a benchmark whose call is one registry transaction, and for
      * the floors such a benchmark is read against. At about a thousand transactions a second, the
      * JIT compiles a transaction's code with C2 only after 8-15 s ({@code -XX:+PrintCompilation});
-     * after 3 s the measurement timed code still being compiled, 10-15 % slower at 0 entries
+     * after 3 s the measurement timed code still being compiled, 8-19 % slower at 0 entries
      * (docs/BENCHMARKS.md, issue #15, fifth steps). The floors get the same warm-up so that a ratio
      * compares like with like.
      */

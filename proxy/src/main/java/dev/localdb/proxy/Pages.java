@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The responses the proxy writes itself. Every name in them comes from a request or the registry,
@@ -51,7 +50,7 @@ final class Pages {
                         .append(html(route.host())).append("</a></td><td>").append(html(route.target().value()))
                         .append("</td><td>").append(route.portName().map(PortName::value).map(Pages::html).orElse(""))
                         .append("</td><td>").append(route.port().map(PortNumber::toString).orElse(""))
-                        .append("</td><td class=\"").append(state(route)).append("\">").append(state(route))
+                        .append("</td><td class=\"").append(route.state().label()).append("\">").append(route.state().label())
                         .append("</td></tr>");
             }
             body.append("</tbody></table>");
@@ -67,7 +66,7 @@ final class Pages {
                     .append(",\"project\":").append(json(route.target().value()))
                     .append(",\"portName\":").append(route.portName().map(name -> json(name.value())).orElse("null"))
                     .append(",\"port\":").append(route.port().map(PortNumber::toString).orElse("null"))
-                    .append(",\"state\":").append(json(state(route))).append('}');
+                    .append(",\"state\":").append(json(route.state().label())).append('}');
             separator = ",";
         }
         json.append("]}");
@@ -146,10 +145,6 @@ final class Pages {
                 .set("X-Content-Type-Options", "nosniff")
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         return response;
-    }
-
-    private static String state(Route route) {
-        return route.state().name().toLowerCase(Locale.ROOT);
     }
 
     private static String seconds(Duration timeout) {

@@ -55,7 +55,7 @@ public final class ProxyStatusCommand implements Callable<Integer> {
         out.println(String.format("%-" + width + "s  %-5s  %s", "HOST", "PORT", "STATE"));
         for (Route route : routes) {
             out.println(String.format("%-" + width + "s  %-5s  %s", Printable.escaped(route.host()),
-                    route.port().map(PortNumber::toString).orElse("-"), ProxyStatusJson.stateOf(route)));
+                    route.port().map(PortNumber::toString).orElse("-"), route.state().label()));
         }
         return ExitCode.OK;
     }

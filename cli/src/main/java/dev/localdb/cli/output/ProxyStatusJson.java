@@ -8,7 +8,6 @@ import dev.localdb.domain.routing.Route;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code localdb proxy status --json}, on one line: {"running", "pid" (null when not running),
@@ -52,7 +51,7 @@ public final class ProxyStatusJson {
                 } else {
                     g.writeNullField("port");
                 }
-                g.writeStringField("state", stateOf(route));
+                g.writeStringField("state", route.state().label());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -60,10 +59,5 @@ public final class ProxyStatusJson {
         }
         out.println();
         out.flush();
-    }
-
-    /** The word both forms show: held, released, ... */
-    public static String stateOf(Route route) {
-        return route.state().name().toLowerCase(Locale.ROOT);
     }
 }
