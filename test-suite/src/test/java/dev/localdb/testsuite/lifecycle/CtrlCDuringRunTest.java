@@ -10,7 +10,6 @@ import dev.localdb.testsuite.support.Processes;
 import dev.localdb.testsuite.support.PseudoTerminal;
 import dev.localdb.testsuite.support.QuietPorts;
 import dev.localdb.testsuite.support.RegistryFile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,10 +94,6 @@ class CtrlCDuringRunTest {
     }
 
     private Optional<JsonNode> entry() {
-        try {
-            return RegistryFile.allocations(sandbox.home()).stream().filter(a -> a.path("project").asText().equals("x")).findFirst();
-        } catch (IOException notWrittenYet) {
-            return Optional.empty();
-        }
+        return RegistryFile.entryWhilePolling(sandbox.home(), "x");
     }
 }

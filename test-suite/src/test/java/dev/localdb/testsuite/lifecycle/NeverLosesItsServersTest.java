@@ -11,7 +11,6 @@ import dev.localdb.testsuite.support.Poll;
 import dev.localdb.testsuite.support.Processes;
 import dev.localdb.testsuite.support.QuietPorts;
 import dev.localdb.testsuite.support.RegistryFile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,10 +92,6 @@ class NeverLosesItsServersTest {
     }
 
     private Optional<JsonNode> entry(String project) {
-        try {
-            return RegistryFile.allocations(sandbox.home()).stream().filter(a -> a.path("project").asText().equals(project)).findFirst();
-        } catch (IOException notWrittenYet) {
-            return Optional.empty();
-        }
+        return RegistryFile.entryWhilePolling(sandbox.home(), project);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads the registry file the way a user would inspect it: as plain JSON. */
 public final class RegistryFile {
@@ -34,6 +35,15 @@ public final class RegistryFile {
     public static JsonNode allocation(Path home, String project) throws IOException {
         return allocations(home).stream().filter(a -> a.get("project").asText().equals(project)).findFirst()
                 .orElseThrow(() -> new AssertionError("no allocation for " + project));
+    }
+
+    /** The project's entry while a test polls: empty when there is none yet, or no registry file yet (or a half-read one). */
+    public static Optional<JsonNode> entryWhilePolling(Path home, String project) {
+        try {
+            return allocations(home).stream().filter(a -> a.path("project").asText().equals(project)).findFirst();
+        } catch (IOException notWrittenYet) {
+            return Optional.empty();
+        }
     }
 
     /**
